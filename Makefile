@@ -1,0 +1,55 @@
+# Compendium: build the site from content/ (make), run the tests (make test).
+# Each target installs libcmark-dev first when it is missing.
+#
+#   make                      build the site into site/ (BASE_URL=https://… for canonical links)
+#   make test                 run every test
+#   make check                check the content as a pull request is checked (warnings count)
+#   make report BASE=DIR      check, and write report.md comparing with the content in DIR
+#   make clean                remove the build and the site
+#   make audit                build, then check every page (axe-core, Nu Html Checker, lychee)
+#                             and take screenshots; writes audit/report.md (installs its tools)
+#   make fuzz                 build the libFuzzer targets in Fuzz/ (fuzzer and address sanitizers)
+#                             and fuzz each for FUZZ_SECONDS (60); FUZZ_TARGETS=slug,… picks some.
+#                             Findings go to .build-fuzz/artifacts/; fails when anything is found
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN = .build/release/compendium
+DEBUG_BIN = .build/debug/compendium
+BASE_URL ?=
+BASE ?=
+FORMAT ?= human
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: site test check report clean deps audit fuzz
+
+site: deps
+	$(SWIFT) build -c release --product compendium
+	$(RELEASE_BIN) build $(if $(BASE_URL),--base-url "$(BASE_URL)")
+
+test: deps
+	$(SWIFT) test
+
+check: deps
+	$(SWIFT) build --product compendium
+	$(DEBUG_BIN) check --strict --format $(FORMAT)
+
+report: deps
+	$(SWIFT) build --product compendium
+	$(DEBUG_BIN) check --strict --format $(FORMAT) --report report.md $(if $(BASE),--base "$(BASE)")
+
+audit: site
+	bash scripts/audit.sh
+
+fuzz: deps
+	python3 scripts/fuzz.py --seconds $(FUZZ_SECONDS) $(if $(FUZZ_TARGETS),--targets "$(FUZZ_TARGETS)")
+
+clean:
+	rm -rf .build site report.md
+
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { \
+		echo "Installing libcmark-dev (the CommonMark library)…"; \
+		$(SUDO) apt-get install -y libcmark-dev || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev; }; \
+	}

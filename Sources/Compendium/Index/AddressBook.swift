@@ -1,0 +1,74 @@
+/// Every document's address, and the tables to find a document by slug or path.
+struct AddressBook: Sendable {
+    /// The documents with an address of their own, sorted by kind then slug.
+    let documents: [Document]
+    /// Each document's site-relative address, by position.
+    let addresses: [String]
+    /// Position of each document by kind and slug.
+    let byKind: [Kind: [String: Int]]
+    /// Positions of the documents with each slug, in any kind.
+    let bySlug: [String: [Int]]
+    /// Position of each document by its path inside the content folder.
+    let byRelativePath: [String: Int]
+    /// Position of each document by its address.
+    let byAddress: [String: Int]
+
+    /// Addresses that belong to generated pages, with what owns them.
+    static let reserved: [String: String] = {
+        var reserved = ["": "the home page", "topics/": "the topics index", "assets/": "the template set's files",
+                        ContentLoader.attachmentFolder + "/": "the files to download", "search/": "the search page",
+                        "timeline/": "the timeline", "actions/": "the actions register",
+                        "print/": "the whole compendium to print"]
+        for kind in Kind.allCases where kind != .page {
+            reserved[SitePath.listing(kind)] = "the \(kind.pluralTitle.lowercased()) listing"
+        }
+        return reserved
+    }()
+
+    /// Gives every document its address. A document whose address is taken,
+    /// by another document or by a generated page, is reported and left out.
+    static func build(_ documents: [Document]) -> (AddressBook, [Diagnostic]) {
+        let sorted = documents.sorted { ($0.kind, $0.slug, $0.file) < ($1.kind, $1.slug, $1.file) }
+        var diagnostics: [Diagnostic] = []
+        var accepted: [Document] = []
+        var addresses: [String] = []
+        var claimedBy: [String: String] = [:]
+        for document in sorted {
+            let address = SitePath.document(kind: document.kind, slug: document.slug)
+            let location = SourceLocation(file: document.file)
+            if let owner = reserved[address] {
+                diagnostics.append(Diagnostic(.reservedAddress(url: "/" + address, owner: owner), at: location))
+                continue
+            }
+            if let other = claimedBy[address] {
+                diagnostics.append(Diagnostic(.duplicateAddress(url: "/" + address, otherFile: other), at: location))
+                continue
+            }
+            claimedBy[address] = document.file
+            accepted.append(document)
+            addresses.append(address)
+        }
+        var byKind: [Kind: [String: Int]] = [:]
+        var bySlug: [String: [Int]] = [:]
+        var byRelativePath: [String: Int] = [:]
+        for (position, document) in accepted.enumerated() {
+            byKind[document.kind, default: [:]][document.slug] = position
+            bySlug[document.slug, default: []].append(position)
+            byRelativePath[document.relativePath] = position
+        }
+        let byAddress = Dictionary(uniqueKeysWithValues: addresses.enumerated().map { ($1, $0) })
+        let book = AddressBook(documents: accepted, addresses: addresses, byKind: byKind, bySlug: bySlug,
+                               byRelativePath: byRelativePath, byAddress: byAddress)
+        return (book, diagnostics)
+    }
+
+    /// The position of the `kind` document with `slug`.
+    func find(_ slug: String, kind: Kind) -> Int? {
+        byKind[kind]?[slug]
+    }
+
+    /// The slugs of every document of `kind`.
+    func slugs(of kind: Kind) -> [String] {
+        byKind[kind].map { Array($0.keys) } ?? []
+    }
+}

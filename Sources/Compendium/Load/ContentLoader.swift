@@ -1,0 +1,119 @@
+/// Reads a content folder from disk.
+///
+/// Markdown files in the kind folders become documents, files under `files/`
+/// become attachments. Hidden files are skipped, symbolic links are never
+/// followed, and anything else is reported.
+public enum ContentLoader {
+    /// The folder that holds files to download.
+    public static let attachmentFolder = "files"
+
+    /// What a file in the content folder is, by its path.
+    enum Role {
+        case document, attachment, ignored, misplaced
+    }
+
+    /// The role of the file at `path` (relative to the content folder).
+    static func role(of path: String) -> Role {
+        if path.hasPrefix(attachmentFolder + "/") { return .attachment }
+        guard path.hasSuffix(".md") else { return .ignored }
+        let folder = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        return path.contains("/") && Kind(folder: folder) != nil ? .document : .misplaced
+    }
+
+    /// Loads `directory`, naming files in messages as `displayPrefix/…`.
+    public static func load(directory: String, displayPrefix: String) -> (ContentFiles, [Diagnostic]) {
+        let (found, problems) = scan(directory: directory, displayPrefix: displayPrefix)
+        let (files, readProblems) = read(found.map(\.path), from: directory, displayPrefix: displayPrefix)
+        return (files, problems + readProblems)
+    }
+
+    /// The files below `directory` with their stamps, in path order, without
+    /// reading them; symbolic links are reported, not followed. (An array,
+    /// not a dictionary: Swift strings compare by canonical equivalence, and
+    /// two files whose names differ only in Unicode normalisation are two files.)
+    static func scan(directory: String, displayPrefix: String) -> ([(path: String, stamp: FileStamp)], [Diagnostic]) {
+        var found: [(path: String, stamp: FileStamp)] = []
+        var diagnostics: [Diagnostic] = []
+        collect(directory: directory, relative: "", into: &found, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+        return (found, diagnostics)
+    }
+
+    /// Reads the files at `paths` (from a scan) by their role; reports ignored and misplaced files.
+    static func read(_ paths: [String], from directory: String, displayPrefix: String,
+                     reuse: (String) -> SourceFile? = { _ in nil }) -> (ContentFiles, [Diagnostic]) {
+        var files = ContentFiles(documents: [], attachments: [])
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            let display = displayPrefix.isEmpty ? path : displayPrefix + "/" + path
+            let role = role(of: path)
+            switch role {
+            case .ignored:
+                diagnostics.append(Diagnostic(.ignoredFile, at: SourceLocation(file: display)))
+                continue
+            case .misplaced:
+                diagnostics.append(Diagnostic(.outsideKnownFolders(folders: Kind.allCases.map(\.folder)),
+                                              at: SourceLocation(file: display)))
+                continue
+            case .document, .attachment:
+                break
+            }
+            let file: SourceFile
+            if let reused = reuse(path) {
+                file = reused
+            } else {
+                do {
+                    file = SourceFile(relativePath: path, displayPath: display, bytes: try FileSystem.read(directory + "/" + path))
+                } catch {
+                    diagnostics.append(Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: display)))
+                    continue
+                }
+            }
+            if role == .attachment { files.attachments.append(file) } else { files.documents.append(file) }
+        }
+        return (files, diagnostics)
+    }
+
+    /// Every file below `directory`, sorted by path; a missing directory gives none.
+    static func listFiles(in directory: String, displayPrefix: String) -> ([SourceFile], [Diagnostic]) {
+        guard FileSystem.entryType(directory) == .directory else { return ([], []) }
+        let (found, problems) = scan(directory: directory, displayPrefix: displayPrefix)
+        var diagnostics = problems
+        var files: [SourceFile] = []
+        for path in found.map(\.path) {
+            let display = displayPrefix + "/" + path
+            do {
+                files.append(SourceFile(relativePath: path, displayPath: display, bytes: try FileSystem.read(directory + "/" + path)))
+            } catch {
+                diagnostics.append(Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: display)))
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    private static func collect(directory: String, relative: String, into found: inout [(path: String, stamp: FileStamp)],
+                                displayPrefix: String, diagnostics: inout [Diagnostic]) {
+        let names: [String]
+        do {
+            names = try FileSystem.names(in: directory + (relative.isEmpty ? "" : "/" + relative))
+        } catch {
+            let display = [displayPrefix, relative].filter { !$0.isEmpty }.joined(separator: "/")
+            diagnostics.append(Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: display)))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            guard let status = FileSystem.status(directory + "/" + path) else { continue }
+            switch status.type {
+            case .directory:
+                collect(directory: directory, relative: path, into: &found, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+            case .file:
+                found.append((path, status.stamp))
+            case .symbolicLink:
+                let display = displayPrefix.isEmpty ? path : displayPrefix + "/" + path
+                diagnostics.append(Diagnostic(.symbolicLink, at: SourceLocation(file: display)))
+            case .other:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// A document of any kind, with the fields every kind shares and the details of its own.
+public struct Document: Sendable, Hashable {
+    /// The file it came from, as shown in messages.
+    public let file: String
+    /// The file's path inside the content folder: `meetings/2025-11-21.md`.
+    public let relativePath: String
+    /// What kind of document it is.
+    public let kind: Kind
+    /// The last part of its address.
+    public let slug: String
+    /// Its name.
+    public let title: String
+    /// One or two sentences about it.
+    public let summary: String?
+    /// Its date: a meeting's day, a resource's publication date.
+    public let date: Day?
+    /// Whether it is a draft.
+    public let draft: Bool
+    /// Theme names as written (slugs, titles or synonyms).
+    public let themes: [Located<String>]
+    /// Topic names as written.
+    public let topics: [Located<String>]
+    /// Subjects readers may want warning of (self-harm, restraint); the page
+    /// shows a notice first, and its text stays out of feeds and search snippets.
+    public let contentNotes: [String]
+    /// The Markdown text after the front matter.
+    public let body: String
+    /// The file line on which the body starts.
+    public let bodyFirstLine: Int
+    /// The fields only this kind has.
+    public let details: Details
+
+    /// Whether `other` says the same: every field and the text equal,
+    /// wherever the two files were read from.
+    public func hasSameContent(as other: Document) -> Bool {
+        (relativePath, kind, slug, title, summary, date) == (other.relativePath, other.kind, other.slug, other.title,
+                                                             other.summary, other.date)
+            && (draft, body, bodyFirstLine) == (other.draft, other.body, other.bodyFirstLine)
+            && details == other.details && themes == other.themes && topics == other.topics
+            && contentNotes == other.contentNotes
+    }
+
+    /// The fields that belong to one kind.
+    public enum Details: Sendable, Hashable {
+        case meeting(Meeting)
+        case slides(Slides)
+        case job(Job)
+        case resource(Resource)
+        case theme(Theme)
+        case organisation(Organisation)
+        case series(Series)
+        case page
+    }
+}
+
+/// A session's meeting overview.
+public struct Meeting: Sendable, Hashable {
+    public let time: String?
+    public let venue: String?
+    public let series: Located<String>?
+    public let session: Located<Int>?
+    public let presenters: [Person]
+    public let organisations: [Located<String>]
+    public let resources: [Located<String>]
+    public let actions: [Action]
+}
+
+/// Notes of a slide deck.
+public struct Slides: Sendable, Hashable {
+    public let meeting: Located<String>?
+    public let presenters: [Person]
+    public let organisations: [Located<String>]
+    public let agenda: [AgendaItem]
+    public let milestones: [Milestone]
+}
+
+/// A role profile or job description.
+public struct Job: Sendable, Hashable {
+    public let band: Band?
+    public let organisation: Located<String>?
+    public let pillar: Located<String>?
+    public let setting: String?
+    public let contract: Contract?
+    public let reportsTo: Located<String>?
+    public let progressesTo: [Located<String>]
+    public let file: Located<String>?
+}
+
+/// A handbook, film, paper, course or other resource.
+public struct Resource: Sendable, Hashable {
+    public let kind: ResourceKind
+    public let link: String?
+    public let file: Located<String>?
+    public let publisher: Located<String>?
+    public let authors: [String]
+    public let sharedIn: [Located<String>]
+}
+
+/// A theme of discussion.
+public struct Theme: Sendable, Hashable {
+    /// Other words people use for the theme.
+    public let synonyms: [String]
+}
+
+/// An organisation.
+public struct Organisation: Sendable, Hashable {
+    public let shortName: String?
+    public let url: String?
+}
+
+/// A series of sessions.
+public struct Series: Sendable, Hashable {
+    public let sessions: [Session]
+}

@@ -1,0 +1,140 @@
+import Dispatch
+
+/// Choices that change what a build produces.
+public struct BuildOptions: Sendable, Hashable {
+    /// Publish documents marked `draft: true`.
+    public var includeDrafts: Bool
+    /// Overrides the configuration's `base_url`.
+    public var baseURL: String?
+    /// Run the privacy and consent lint (on unless turned off).
+    public var privacyLint: Bool
+    /// How links between pages are written.
+    public var linkStyle: LinkStyle
+
+    /// Creates options.
+    public init(includeDrafts: Bool = false, baseURL: String? = nil, privacyLint: Bool = true,
+                linkStyle: LinkStyle = .directories) {
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.privacyLint = privacyLint
+        self.linkStyle = linkStyle
+    }
+}
+
+/// The time one stage took, for `--timings`.
+public struct StageTiming: Sendable, Hashable {
+    /// The stage's name: load, parse, model, index, render, write.
+    public let stage: String
+    /// Wall-clock seconds.
+    public let seconds: Double
+
+    /// Creates a timing.
+    public init(stage: String, seconds: Double) {
+        self.stage = stage
+        self.seconds = seconds
+    }
+}
+
+/// What checking the content found.
+public struct CheckResult: Sendable {
+    /// The indexed site, built even when there are errors (for reports).
+    public let site: IndexedSite
+    /// Every problem found, sorted.
+    public let diagnostics: [Diagnostic]
+    /// Privacy findings allowed by comments.
+    public let allowances: [PrivacyAllowance]
+    /// How long each stage took.
+    public let timings: [StageTiming]
+}
+
+/// What a build produced.
+public struct BuildResult: Sendable {
+    /// The site's files; `nil` when there were errors, so nothing is published.
+    public let files: [OutputFile]?
+    /// Every problem found, sorted.
+    public let diagnostics: [Diagnostic]
+    /// Privacy findings allowed by comments.
+    public let allowances: [PrivacyAllowance]
+    /// How long each stage took.
+    public let timings: [StageTiming]
+}
+
+/// Runs the stages between loading and writing.
+public enum SiteBuilder {
+    /// Runs every stage that can find a problem (parse, model, privacy, index)
+    /// and collects every diagnostic; renders nothing.
+    /// A `watch`, when given, is told which document's text is rendering, for a watchdog.
+    public static func check(content: ContentFiles, configuration: SiteConfiguration, consent: ConsentRegistry = .empty,
+                             options: BuildOptions = BuildOptions(), watch: RenderWatch? = nil) -> CheckResult {
+        var clock = StageClock()
+        var diagnostics: [Diagnostic] = []
+        var configuration = configuration
+        if let baseURL = options.baseURL { configuration.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        configuration.linkStyle = options.linkStyle
+
+        let limits = configuration.limits
+        if content.documents.count > limits.documents {
+            diagnostics.append(Diagnostic(.tooManyDocuments(count: content.documents.count, limit: limits.documents),
+                                          at: SourceLocation(file: content.documents[limits.documents].displayPath)))
+        }
+        let parsed = content.documents.parallelMap { DocumentParser.parse($0, limits: limits) }
+        diagnostics += parsed.flatMap(\.1)
+        clock.lap("parse")
+
+        let pillars = configuration.pillars.map(\.slug)
+        let modelled = parsed.parallelMap { parse in parse.0.map { DocumentModeller.model($0, pillars: pillars) } }
+        diagnostics += modelled.flatMap { $0?.1 ?? [] }
+        clock.lap("model")
+
+        var allowances: [PrivacyAllowance] = []
+        if options.privacyLint {
+            let lint = PrivacyLint(roleAddresses: Set((configuration.roleAddresses + [configuration.contact].compactMap { $0 })
+                                                        .map { $0.lowercased() }), consent: consent)
+            let findings = Array(content.documents.indices).parallelMap { index -> ([Diagnostic], [PrivacyAllowance]) in
+                guard case .success(let text) = TextDecoding.decode(content.documents[index].bytes) else { return ([], []) }
+                return lint.check(content.documents[index], text: text, document: modelled[index]?.0)
+            }
+            diagnostics += findings.flatMap(\.0)
+            allowances = findings.flatMap(\.1)
+            clock.lap("privacy")
+        }
+
+        let documents = modelled.compactMap { $0?.0 }
+        let published = documents.filter { options.includeDrafts || !$0.draft }
+        let drafts = Set(documents.filter { $0.draft && !options.includeDrafts }.map { "\($0.kind.folder)/\($0.slug)" })
+        let (site, indexProblems) = Indexer.index(documents: published, drafts: drafts, attachments: content.attachments,
+                                                  configuration: configuration, watch: watch)
+        diagnostics += indexProblems
+        clock.lap("index")
+        return CheckResult(site: site, diagnostics: diagnostics.sorted(), allowances: allowances.sorted(), timings: clock.timings)
+    }
+
+    /// Checks the content and, when there is no error, renders every page in
+    /// memory. When any diagnostic is an error, no files are returned.
+    public static func build(content: ContentFiles, configuration: SiteConfiguration, templates: TemplateSet,
+                             consent: ConsentRegistry = .empty, options: BuildOptions = BuildOptions(),
+                             watch: RenderWatch? = nil) -> BuildResult {
+        let checked = check(content: content, configuration: configuration, consent: consent, options: options, watch: watch)
+        guard !checked.diagnostics.hasErrors else {
+            return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
+                               timings: checked.timings)
+        }
+        var clock = StageClock()
+        let files = SiteRenderer(site: checked.site, templates: templates).render()
+        clock.lap("render")
+        return BuildResult(files: files, diagnostics: checked.diagnostics, allowances: checked.allowances,
+                           timings: checked.timings + clock.timings)
+    }
+}
+
+/// Measures the stages of a build with a monotonic clock (never written into the site).
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var timings: [StageTiming] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append(StageTiming(stage: stage, seconds: Double(now - last) / 1e9))
+        last = now
+    }
+}

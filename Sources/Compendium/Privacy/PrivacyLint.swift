@@ -1,0 +1,144 @@
+/// The privacy and consent lint: looks through every line of a document
+/// (front matter, text, link addresses, alt text, HTML comments) and its file
+/// name for e-mail addresses, UK phone numbers, NHS numbers and names, and
+/// reports them with the values masked.
+///
+/// Not reported: a person's `contact` when `contact_public: true`; role
+/// addresses from the site configuration; names of the document's own
+/// presenters; registered names where the register records consent; and
+/// findings allowed by a comment that gives a reason.
+struct PrivacyLint: Sendable {
+    /// Role addresses that may appear anywhere, lower-cased.
+    let roleAddresses: Set<String>
+    /// The consent register.
+    let consent: ConsentRegistry
+
+    /// Findings for one file. `document` is its model when it has one.
+    func check(_ source: SourceFile, text: String, document: Document?) -> ([Diagnostic], [PrivacyAllowance]) {
+        var scan = FileScan(lint: self, file: source.displayPath, document: document)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let (comments, commentProblems) = AllowComments.find(in: lines, file: source.displayPath)
+        scan.allowComments = comments
+        scan.diagnostics += commentProblems
+        scan.scanFileName(source.relativePath)
+        var inFence = false
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            let isProse = !inFence && number >= (document?.bodyFirstLine ?? Int.max)
+            scan.scan(line: line, number: number, prose: isProse)
+        }
+        scan.reportUnusedComments()
+        return (scan.diagnostics, scan.allowances)
+    }
+}
+
+/// The findings of one file, with the comments that allow some of them.
+private struct FileScan {
+    let lint: PrivacyLint
+    let file: String
+    let document: Document?
+    var allowComments: [AllowComment] = []
+    var diagnostics: [Diagnostic] = []
+    var allowances: [PrivacyAllowance] = []
+    private var usedComments: Set<AllowComment> = []
+
+    init(lint: PrivacyLint, file: String, document: Document?) {
+        self.lint = lint
+        self.file = file
+        self.document = document
+    }
+
+    /// `meetings/2025-11-21`, how the consent register names documents.
+    private var documentReference: String? {
+        document.map { "\($0.kind.folder)/\($0.slug)" }
+    }
+
+    private var presenters: [Person] {
+        switch document?.details {
+        case .meeting(let meeting)?: return meeting.presenters
+        case .slides(let slides)?: return slides.presenters
+        default: return []
+        }
+    }
+
+    mutating func scanFileName(_ path: String) {
+        let findings = PersonalDataScanner.emailAddresses(in: path) + PersonalDataScanner.phoneNumbers(in: path)
+            + PersonalDataScanner.nhsNumbers(in: path)
+        for finding in findings {
+            let kind: String
+            switch finding.kind {
+            case .email: kind = "an e-mail address"
+            case .phone: kind = "a phone number"
+            case .nhsNumber: kind = "what looks like an NHS number"
+            case .name: kind = "a name"
+            }
+            diagnostics.append(Diagnostic(.privacyInFileName(kind: kind, masked: finding.masked), at: SourceLocation(file: file)))
+        }
+    }
+
+    mutating func scan(line: Substring, number: Int, prose: Bool) {
+        let text = String(line)
+        for finding in PersonalDataScanner.emailAddresses(in: text) {
+            let address = substring(text, finding.range).lowercased()
+            if lint.roleAddresses.contains(address) || isPublicContact(line: number, text: text, range: finding.range) { continue }
+            report(finding, .privacyEmail(masked: finding.masked), in: text, line: number)
+        }
+        for finding in PersonalDataScanner.phoneNumbers(in: text) {
+            report(finding, .privacyPhone(masked: finding.masked), in: text, line: number)
+        }
+        for finding in PersonalDataScanner.nhsNumbers(in: text) {
+            report(finding, .privacyNHSNumber(masked: finding.masked, certain: finding.isCertain), in: text, line: number)
+        }
+        let ownNames = Set(presenters.map(\.name))
+        let registered = lint.consent.allNames
+        if !registered.isEmpty, let reference = documentReference {
+            for finding in PersonalDataScanner.occurrences(of: registered, in: text) {
+                let name = substring(text, finding.range)
+                guard !ownNames.contains(name), lint.consent.permits(name, in: reference) == false else { continue }
+                report(finding, .privacyNameWithoutConsent(masked: finding.masked), in: text, line: number)
+            }
+        }
+        guard prose else { return }
+        let knownWords = Set((Array(ownNames) + registered).flatMap { $0.split(separator: " ").map(String.init) })
+        for finding in PersonalDataScanner.possibleNames(in: text) {
+            let words = substring(text, finding.range).split(separator: " ").map(String.init)
+            if words.contains(where: knownWords.contains) { continue }
+            report(finding, .privacyPossibleName(masked: finding.masked), in: text, line: number)
+        }
+    }
+
+    /// Records the finding as allowed if a comment covers it, or reports it.
+    private mutating func report(_ finding: PersonalDataFinding, _ reason: DiagnosticReason, in text: String, line: Int) {
+        let column = String(decoding: text.utf8.prefix(finding.range.lowerBound), as: UTF8.self).count + 1
+        let location = SourceLocation(file: file, line: line, column: column)
+        if let comment = allowComments.first(where: { $0.kind == finding.kind && $0.lines.contains(line) }) {
+            usedComments.insert(comment)
+            allowances.append(PrivacyAllowance(location: location, kind: finding.kind.rawValue, reason: comment.reason))
+        } else {
+            diagnostics.append(Diagnostic(reason, at: location))
+        }
+    }
+
+    /// Whether the address is the value of a `contact` field whose person set `contact_public: true`.
+    private func isPublicContact(line: Int, text: String, range: Range<Int>) -> Bool {
+        presenters.contains { person in
+            guard person.contactPublic, let contact = person.contact, contact.line == line else { return false }
+            return substring(text, range).lowercased() == contact.value.lowercased()
+        }
+    }
+
+    mutating func reportUnusedComments() {
+        for comment in allowComments where !usedComments.contains(comment) {
+            diagnostics.append(Diagnostic(.privacyUnusedAllow(kind: comment.kind.rawValue),
+                                          at: SourceLocation(file: file, line: comment.line, column: comment.column)))
+        }
+    }
+
+    private func substring(_ text: String, _ range: Range<Int>) -> String {
+        let bytes = Array(text.utf8)
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return "" }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,173 @@
+/// Builds the parts of a page context every template shares: the site's
+/// name, navigation, breadcrumbs, and summaries of documents for lists.
+///
+/// Every address in a context is relative to the page it is rendered for, so
+/// the site works under any base path.
+struct PageFrame {
+    let site: IndexedSite
+    /// When set, links are this prefix plus the site address (the 404 page,
+    /// which a server shows at any depth); otherwise they are relative.
+    var linkBase: String?
+    /// Whether the template set has `assets/custom.css` to link after the default style sheet.
+    var customStylesheet = false
+
+    init(site: IndexedSite, linkBase: String? = nil, customStylesheet: Bool = false) {
+        self.site = site
+        self.linkBase = linkBase
+        self.customStylesheet = customStylesheet
+    }
+
+    /// The context every page starts from.
+    func context(address: String, title: String, description: String?, section: String?,
+                 breadcrumbs: [(title: String, address: String)]) -> [String: Any] {
+        let configuration = site.configuration
+        var page: [String: Any] = ["title": title, "description": description ?? configuration.description]
+        if let baseURL = configuration.baseURL { page["canonical"] = baseURL + address }
+        var context: [String: Any] = [
+            "site": siteContext(from: address),
+            "page": page,
+            "assets": linkBase.map { $0 + "assets/" } ?? SitePath.relative(from: address, to: "assets/"),
+            "nav": navigation(from: address, section: section),
+        ]
+        context["breadcrumbs"] = PageFrame.list(breadcrumbs.map { ["title": $0.title, "href": link(from: address, to: $0.address)] })
+        return context
+    }
+
+    /// A non-empty list wrapped as `{items: […]}`, so a template can write
+    /// `{{#facts}}<dl>{{#items}}…{{/items}}</dl>{{/facts}}`; `nil` for an empty list.
+    static func list(_ items: [[String: Any]]) -> [String: Any]? {
+        items.isEmpty ? nil : ["items": items, "count": items.count]
+    }
+
+    /// The link from `address` to `target`.
+    func link(from address: String, to target: String) -> String {
+        if let linkBase { return linkBase + target }
+        return SitePath.relative(from: address, to: target, style: site.configuration.linkStyle)
+    }
+
+    /// A document as an item of a list: title, link, kind, date, summary and a line of details.
+    func item(_ position: Int, from address: String) -> [String: Any] {
+        let document = site.documents[position]
+        var item: [String: Any] = [
+            "title": document.title,
+            "href": link(from: address, to: site.address(of: position)),
+            "kind": kindLabel(document),
+        ]
+        if let date = document.date { item["date"] = dateContext(date) }
+        if let summary = PageFrame.summary(of: document) { item["summary"] = summary }
+        let details = detailLine(document)
+        if !details.isEmpty { item["details"] = details }
+        return item
+    }
+
+    /// Items for `positions`, in the order given.
+    func items(_ positions: [Int], from address: String) -> [[String: Any]] {
+        positions.map { item($0, from: address) }
+    }
+
+    /// Items grouped under their kind's plural title, kinds in their usual order.
+    func groupedByKind(_ positions: [Int], from address: String, order: ([Int]) -> [Int]) -> [[String: Any]] {
+        let byKind = Dictionary(grouping: positions) { site.documents[$0].kind }
+        return byKind.keys.sorted().map { kind in
+            ["title": kind.pluralTitle, "items": items(order(byKind[kind]!), from: address)] as [String: Any]
+        }
+    }
+
+    /// What lists, descriptions and previews may say about a document: its
+    /// summary, or only its content note when it has one.
+    static func summary(of document: Document) -> String? {
+        guard document.contentNotes.isEmpty else {
+            return "Content note: " + document.contentNotes.joined(separator: ", ") + "."
+        }
+        return document.summary
+    }
+
+    /// `{iso, long, withWeekday}` for `<time datetime>` and display.
+    func dateContext(_ day: Day) -> [String: Any] {
+        ["iso": day.iso, "long": day.long, "withWeekday": day.withWeekday]
+    }
+
+    /// "Meeting", "Slides", "Handbook", "Role".
+    func kindLabel(_ document: Document) -> String {
+        switch document.details {
+        case .resource(let resource): return resource.kind.title
+        case .job: return "Role"
+        case .theme: return "Theme"
+        default: return document.kind.noun.prefix(1).uppercased() + document.kind.noun.dropFirst()
+        }
+    }
+
+    /// `Band 4 · MPFT`, `Presented 8 January 2026` and the like.
+    private func detailLine(_ document: Document) -> String {
+        switch document.details {
+        case .job(let job):
+            var parts: [String] = []
+            if let band = job.band { parts.append(band.title) }
+            if let pillar = job.pillar, let title = site.configuration.pillars.first(where: { $0.slug == pillar.value })?.title {
+                parts.append(title)
+            }
+            if let organisation = job.organisation.flatMap({ site.book.find($0.value, kind: .organisation) }) {
+                parts.append(shortName(of: organisation))
+            }
+            return parts.joined(separator: " · ")
+        case .resource(let resource):
+            return resource.publisher.flatMap { site.book.find($0.value, kind: .organisation) }.map(shortName) ?? ""
+        case .organisation(let organisation):
+            return organisation.shortName ?? ""
+        default:
+            return ""
+        }
+    }
+
+    /// An organisation's short name, or its title.
+    func shortName(of position: Int) -> String {
+        if case .organisation(let organisation) = site.documents[position].details, let short = organisation.shortName {
+            return short
+        }
+        return site.documents[position].title
+    }
+
+    private func siteContext(from address: String) -> [String: Any] {
+        let configuration = site.configuration
+        var context: [String: Any] = [
+            "title": configuration.title,
+            "description": configuration.description,
+            "language": configuration.language,
+            "homeHref": link(from: address, to: ""),
+        ]
+        if let contact = configuration.contact { context["contact"] = contact }
+        context["searchHref"] = link(from: address, to: "search/")
+        if customStylesheet { context["customStylesheet"] = TemplateSet.customStylesheet }
+        context["feedHref"] = linkBase.map { $0 + SiteFeeds.atomPath } ?? SitePath.relative(from: address, to: SiteFeeds.atomPath)
+        context["faviconHref"] = linkBase.map { $0 + "assets/favicon.svg" }
+            ?? SitePath.relative(from: address, to: "assets/favicon.svg")
+        context["more"] = [("Timeline", "timeline/"), ("Actions", "actions/"), ("The whole compendium to print", "print/")]
+            .map { ["title": $0.0, "href": link(from: address, to: $0.1)] }
+        for slug in ["about", "privacy"] {
+            if let position = site.book.find(slug, kind: .page) {
+                context[slug] = ["title": site.documents[position].title, "href": link(from: address, to: site.address(of: position))]
+            }
+        }
+        return context
+    }
+
+    /// The main navigation, marking the current section.
+    private func navigation(from address: String, section: String?) -> [[String: Any]] {
+        var entries: [(title: String, address: String)] = [("Home", "")]
+        for kind in [Kind.meeting, .theme] where !site.documents(of: kind).isEmpty {
+            entries.append((kind.pluralTitle, SitePath.listing(kind)))
+        }
+        if !site.topics.isEmpty { entries.append(("Topics", "topics/")) }
+        for kind in [Kind.job, .resource, .organisation] where !site.documents(of: kind).isEmpty {
+            entries.append((kind.pluralTitle, SitePath.listing(kind)))
+        }
+        if let about = site.book.find("about", kind: .page) {
+            entries.append((site.documents[about].title, site.address(of: about)))
+        }
+        return entries.map { entry in
+            var item: [String: Any] = ["title": entry.title, "href": link(from: address, to: entry.address)]
+            if entry.address == (section ?? "") { item["current"] = true }
+            return item
+        }
+    }
+}

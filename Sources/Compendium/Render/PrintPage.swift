@@ -1,0 +1,63 @@
+/// The whole compendium on one page, to print or save as a PDF: contents,
+/// then every meeting, slide deck, resource and role in order, each starting
+/// on a new page. Links between documents on the page go to their sections.
+struct PrintPage {
+    let frame: PageFrame
+
+    private var site: IndexedSite { frame.site }
+    static let address = "print/"
+
+    /// The kinds the page holds, in order, with how each is sorted.
+    private var groups: [(kind: Kind, positions: [Int])] {
+        let chronological: ([Int]) -> [Int] = { positions in
+            positions.sorted { (site.documents[$0].date ?? Day.distantPast, site.documents[$0].slug)
+                < (site.documents[$1].date ?? Day.distantPast, site.documents[$1].slug) }
+        }
+        let byTitle: ([Int]) -> [Int] = { positions in
+            positions.sorted { site.documents[$0].title.lowercased() < site.documents[$1].title.lowercased() }
+        }
+        return [(.meeting, chronological(site.documents(of: .meeting))), (.slides, chronological(site.documents(of: .slides))),
+                (.resource, byTitle(site.documents(of: .resource))), (.job, byTitle(site.documents(of: .job)))]
+            .filter { !$0.positions.isEmpty }
+    }
+
+    func context() -> [String: Any] {
+        let address = PrintPage.address
+        var context = frame.context(address: address, title: "The whole compendium", description: nil,
+                                    section: address, breadcrumbs: [("Home", "")])
+        let groups = self.groups
+        var sections: [Int: String] = [:]
+        for group in groups {
+            for position in group.positions {
+                sections[position] = "\(site.documents[position].kind.rawValue)-\(site.documents[position].slug)"
+            }
+        }
+        var linker = BodyLinker(book: site.book, drafts: [], attachments: Set(site.attachments.map(\.relativePath)),
+                                style: site.configuration.linkStyle)
+        linker.placement = .collected(address: address, sections: sections)
+        linker.missingAnchors = site.missingAnchors
+        context["print"] = [
+            "contents": groups.map { group in
+                ["title": group.kind.pluralTitle,
+                 "items": group.positions.map { ["title": site.documents[$0].title, "anchor": sections[$0]!] }] as [String: Any]
+            },
+            "sections": groups.map { group in
+                ["title": group.kind.pluralTitle, "id": group.kind.folder,
+                 "documents": group.positions.map { document($0, anchor: sections[$0]!, linker: linker) }] as [String: Any]
+            },
+        ] as [String: Any]
+        return context
+    }
+
+    private func document(_ position: Int, anchor: String, linker: BodyLinker) -> [String: Any] {
+        let document = site.documents[position]
+        var entry = frame.item(position, from: PrintPage.address)
+        entry["anchor"] = anchor
+        entry["body"] = linker.render(position).rendered.html
+        if !document.contentNotes.isEmpty {
+            entry["contentNote"] = ["subjects": document.contentNotes.joined(separator: ", "),
+                                    "signposting": site.configuration.signposting]
+        }
+        return entry
+    }
+}

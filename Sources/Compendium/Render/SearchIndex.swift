@@ -1,0 +1,62 @@
+/// The search index, `search-index.js`: every document's title, address,
+/// kind, date, themes, topics, summary and the start of its text, as a script
+/// that sets `window.COMPENDIUM_SEARCH`. A script rather than JSON so the
+/// search page works when the site is opened from a folder, without a server.
+///
+/// A page with content notes is searchable by title, themes and topics only:
+/// its summary and text are left out, so they never appear in results.
+enum SearchIndex {
+    /// The file's path in the site.
+    static let path = "search-index.js"
+
+    /// How much of each document's text is indexed, in characters.
+    static let textLimit = 2_000
+
+    static func file(for site: IndexedSite) -> OutputFile {
+        var script = "window.COMPENDIUM_SEARCH = {\n\"kinds\": ["
+        script += Kind.allCases.filter { !site.documents(of: $0).isEmpty }
+            .map { "{\"id\": \(json($0.rawValue)), \"title\": \(json($0.pluralTitle))}" }.joined(separator: ", ")
+        script += "],\n\"themes\": ["
+        script += site.documents(of: .theme).sorted { site.documents[$0].title < site.documents[$1].title }
+            .map { "{\"id\": \(json(site.documents[$0].slug)), \"title\": \(json(site.documents[$0].title))}" }
+            .joined(separator: ", ")
+        script += "],\n\"documents\": [\n"
+        let style = site.configuration.linkStyle
+        let entries = site.documents.indices.map { position -> String in
+            let document = site.documents[position]
+            let themes = site.taxonomy.themesOfDocument[position]
+            var fields = [
+                "\"title\": \(json(document.title))",
+                "\"url\": \(json(SitePath.relative(from: "", to: site.address(of: position), style: style)))",
+                "\"kind\": \(json(document.kind.rawValue))",
+                "\"kindLabel\": \(json(PageFrame(site: site).kindLabel(document)))",
+                "\"themes\": [\(themes.map { json(site.documents[$0].slug) }.joined(separator: ", "))]",
+                "\"themeTitles\": [\(themes.map { json(site.documents[$0].title) }.joined(separator: ", "))]",
+                "\"topics\": [\(site.taxonomy.topicsOfDocument[position].map { json(site.topics[$0].name) }.joined(separator: ", "))]",
+            ]
+            if let date = document.date { fields += ["\"date\": \(json(date.iso))", "\"dateText\": \(json(date.long))"] }
+            if document.contentNotes.isEmpty {
+                if let summary = document.summary { fields.append("\"summary\": \(json(summary))") }
+                fields.append("\"text\": \(json(excerpt(site.body(of: position).plainText)))")
+            } else {
+                fields.append("\"contentNote\": \(json(document.contentNotes.joined(separator: ", ")))")
+            }
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        script += entries.joined(separator: ",\n") + "\n]};\n"
+        return OutputFile(path: path, text: script)
+    }
+
+    /// The first `textLimit` characters, ending at a word.
+    private static func excerpt(_ text: String) -> String {
+        guard text.count > textLimit else { return text.trimmingSpaces }
+        let cut = text.prefix(textLimit)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]).trimmingSpaces
+    }
+
+    /// A JSON string that is also safe inside a script (no `</`, no U+2028/9).
+    private static func json(_ text: String) -> String {
+        JSONFormat.string(text).replacing("</", with: "<\\/").replacing("\u{2028}", with: "\\u2028")
+            .replacing("\u{2029}", with: "\\u2029")
+    }
+}

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small, fast file operations on POSIX paths.
+enum FileSystem {
+    /// What a directory entry is, without following symbolic links.
+    enum EntryType { case file, directory, symbolicLink, other }
+
+    /// An error from the operating system, with the path it concerned.
+    struct Failure: Error, CustomStringConvertible {
+        let path: String
+        let code: Int32
+        var description: String { "\(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// The type of the entry at `path`, or `nil` if there is none.
+    static func entryType(_ path: String) -> EntryType? {
+        status(path)?.type
+    }
+
+    /// The type of the entry at `path` and a stamp that changes when its
+    /// contents do (without following symbolic links); `nil` if there is none.
+    static func status(_ path: String) -> (type: EntryType, stamp: FileStamp)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        let type: EntryType
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: type = .file
+        case S_IFDIR: type = .directory
+        case S_IFLNK: type = .symbolicLink
+        default: type = .other
+        }
+        let stamp = FileStamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                              size: Int(info.st_size), inode: UInt64(info.st_ino))
+        return (type, stamp)
+    }
+
+    /// The names in a directory, sorted by their UTF-8 bytes, without `.` and `..`.
+    static func names(in directory: String) throws -> [String] {
+        guard let handle = opendir(directory) else { throw Failure(path: directory, code: errno) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The whole contents of a regular file.
+    static func read(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, code: errno) }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, code: errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// Writes `bytes` to a new file at `path`, which must not exist.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, code: errno)
+            }
+            written += count
+        }
+    }
+
+    /// Creates a directory; succeeds if it already exists as a directory.
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let code = errno
+        if code == EEXIST, entryType(path) == .directory { return }
+        throw Failure(path: path, code: code)
+    }
+
+    /// Removes a file, or a directory and everything in it, without following links.
+    static func removeTree(_ path: String) throws {
+        guard let type = entryType(path) else { return }
+        if type == .directory {
+            for name in try names(in: path) {
+                try removeTree(path + "/" + name)
+            }
+            guard rmdir(path) == 0 else { throw Failure(path: path, code: errno) }
+        } else {
+            guard unlink(path) == 0 else { throw Failure(path: path, code: errno) }
+        }
+    }
+
+    /// Renames `source` to `destination`, replacing an empty directory or a file.
+    static func rename(_ source: String, to destination: String) throws {
+        guard Glibc.rename(source, destination) == 0 else { throw Failure(path: source, code: errno) }
+    }
+}
+
+/// What changes when a file's contents change: its modification time, size and inode.
+struct FileStamp: Sendable, Hashable {
+    let seconds: Int
+    let nanoseconds: Int
+    let size: Int
+    let inode: UInt64
+}

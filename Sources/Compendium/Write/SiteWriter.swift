@@ -1,0 +1,127 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The write stage: writes the site into a new folder beside the output
+/// folder, then swaps the two in one step, so the output folder always holds
+/// either the previous complete site or the new one.
+public enum SiteWriter {
+    /// The file that marks a folder as made by Compendium; only such a folder is ever replaced.
+    public static let markerName = ".compendium-site"
+
+    /// Why the site could not be written.
+    public enum Failure: Error, CustomStringConvertible {
+        case notOurs(String)
+        case symbolicLink(String)
+        case system(String)
+
+        public var description: String {
+            switch self {
+            case .notOurs(let path):
+                return "\(path) exists and was not made by Compendium; move it away or choose another --output"
+            case .symbolicLink(let path):
+                return "\(path) is a symbolic link; Compendium does not write through links"
+            case .system(let detail):
+                return detail
+            }
+        }
+    }
+
+    /// Writes `files` as the complete contents of the folder `output`.
+    public static func write(_ files: [OutputFile], to output: String) throws(Failure) {
+        let (parent, name) = split(output)
+        switch FileSystem.entryType(output) {
+        case .symbolicLink?: throw .symbolicLink(output)
+        case .directory?:
+            let names = (try? FileSystem.names(in: output)) ?? []
+            if !names.isEmpty && !names.contains(markerName) { throw .notOurs(output) }
+        case .file?, .other?: throw .notOurs(output)
+        case nil: break
+        }
+        removeLeftovers(in: parent, name: name)
+        let staging = "\(parent)/.\(name).building-\(getpid())"
+        do {
+            try? FileSystem.removeTree(staging)
+            try FileSystem.makeDirectory(staging)
+            try writeAll(files + [marker], into: staging)
+            if FileSystem.entryType(output) == .directory {
+                try exchange(staging, output)
+                try FileSystem.removeTree(staging)
+            } else {
+                try FileSystem.rename(staging, to: output)
+            }
+        } catch {
+            try? FileSystem.removeTree(staging)
+            throw .system("\(error)")
+        }
+    }
+
+    private static let marker = OutputFile(
+        path: markerName, text: "This folder is made by `compendium build` and replaced whole on every build.\n")
+
+    /// Creates every folder, then writes the files on every core.
+    private static func writeAll(_ files: [OutputFile], into root: String) throws {
+        var folders = Set<String>()
+        for file in files {
+            var path = file.path
+            while let slash = path.lastIndex(of: "/") {
+                path = String(path[..<slash])
+                if !folders.insert(path).inserted { break }
+            }
+        }
+        for folder in folders.sorted(by: { $0.count < $1.count }) {
+            try FileSystem.makeDirectory(root + "/" + folder)
+        }
+        let failures = files.parallelMap { file -> String? in
+            do {
+                try FileSystem.write(file.bytes, to: root + "/" + file.path)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw Failure.system(failure) }
+    }
+
+    /// Swaps two folders atomically where the kernel can (renameat2 with
+    /// RENAME_EXCHANGE); otherwise moves the old one aside first.
+    private static func exchange(_ staging: String, _ output: String) throws {
+        if let renameat2 = renameat2Function, renameat2(atCurrentDirectory, staging, atCurrentDirectory, output, 2) == 0 {
+            return
+        }
+        let aside = staging + ".old"
+        try FileSystem.rename(output, to: aside)
+        try FileSystem.rename(staging, to: output)
+        try FileSystem.rename(aside, to: staging)
+    }
+
+    /// Removes staging folders left by builds that were killed.
+    private static func removeLeftovers(in parent: String, name: String) {
+        let prefix = ".\(name).building-"
+        for entry in (try? FileSystem.names(in: parent)) ?? [] where entry.hasPrefix(prefix) {
+            let pidText = entry.dropFirst(prefix.count).prefix { $0.isNumber }
+            // A build still running (even under another account, EPERM) keeps its folder.
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            try? FileSystem.removeTree(parent + "/" + entry)
+        }
+    }
+
+    private static func split(_ path: String) -> (parent: String, name: String) {
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return (".", trimmed) }
+        let parent = String(trimmed[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(trimmed[trimmed.index(after: slash)...]))
+    }
+
+    private static let atCurrentDirectory: Int32 = -100
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc's renameat2, looked up at run time (Swift's Glibc module does not export it).
+    private static let renameat2Function: RenameAt2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+}

@@ -1,0 +1,128 @@
+/// A cross-reference written in prose as `[[target]]`, `[[target|label]]`
+/// or `[[target#fragment|label]]`.
+public struct WikiLink: Sendable, Hashable {
+    /// The document named, as written: a slug, or `kind/slug`.
+    public let target: String
+    /// The heading named after `#`, if any.
+    public let fragment: String?
+    /// The text to show instead of the target's title, if any.
+    public let label: String?
+
+    /// Creates a wiki-link from its parts.
+    public init(target: String, fragment: String? = nil, label: String? = nil) {
+        self.target = target
+        self.fragment = fragment
+        self.label = label
+    }
+}
+
+/// A piece of a text run: literal text or a wiki-link.
+public enum WikiLinkPiece: Sendable, Hashable {
+    /// Text to keep as it is.
+    case text(String)
+    /// A wiki-link, with the byte range of its `[[…]]` in the scanned text.
+    case link(WikiLink, range: Range<Int>)
+}
+
+/// Splits text runs into literal text and wiki-links.
+public enum WikiLinkSyntax {
+    /// Splits `text` at each well-formed `[[…]]`; returns `nil` when there is none.
+    ///
+    /// Between the brackets there must be no other bracket and no line break,
+    /// and the target before any `|` must not be blank. Anything else stays text.
+    public static func split(_ text: String) -> [WikiLinkPiece]? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 5, containsOpening(bytes) else { return nil }
+        var pieces: [WikiLinkPiece] = []
+        var textStart = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == .openBracket, bytes[index + 1] == .openBracket,
+                  let close = closingIndex(in: bytes, from: index + 2),
+                  let link = parse(bytes[(index + 2)..<close])
+            else {
+                index += 1
+                continue
+            }
+            if textStart < index {
+                pieces.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self)))
+            }
+            pieces.append(.link(link, range: index..<(close + 2)))
+            index = close + 2
+            textStart = index
+        }
+        guard !pieces.isEmpty else { return nil }
+        if textStart < bytes.count {
+            pieces.append(.text(String(decoding: bytes[textStart...], as: UTF8.self)))
+        }
+        return pieces
+    }
+
+    /// Parses the inside of `[[…]]`, for example `slug#heading|label`.
+    public static func parse<Bytes: Collection<UInt8>>(_ inner: Bytes) -> WikiLink? {
+        let body = String(decoding: inner, as: UTF8.self)
+        let (reference, label) = splitOnce(body, at: "|")
+        let (target, fragment) = splitOnce(reference, at: "#")
+        let trimmedTarget = target.trimmedSpaces
+        guard !trimmedTarget.isEmpty else { return nil }
+        return WikiLink(
+            target: trimmedTarget,
+            fragment: fragment.map(\.trimmedSpaces).flatMap { $0.isEmpty ? nil : $0 },
+            label: label.map(\.trimmedSpaces).flatMap { $0.isEmpty ? nil : $0 }
+        )
+    }
+}
+
+private extension WikiLinkSyntax {
+    static func containsOpening(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == .openBracket && bytes[index + 1] == .openBracket { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The index of the `]]` that closes a link whose inside starts at `start`.
+    static func closingIndex(in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case .closeBracket:
+                guard index + 1 < bytes.count, bytes[index + 1] == .closeBracket, index > start else { return nil }
+                return index
+            case .openBracket, .newline, .carriageReturn:
+                return nil
+            default:
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// Splits at the first `separator` scalar, even where it combines with
+    /// the next scalar into one character (`|` followed by an accent).
+    static func splitOnce(_ string: String, at separator: Unicode.Scalar) -> (String, String?) {
+        let scalars = string.unicodeScalars
+        guard let index = scalars.firstIndex(of: separator) else { return (string, nil) }
+        return (String(scalars[..<index]), String(scalars[scalars.index(after: index)...]))
+    }
+}
+
+private extension UInt8 {
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmedSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,316 @@
+@testable import Compendium
+import Testing
+
+// Unit tests of the small value types and helpers: slugs, suggestions,
+// dates, bands and the formats checked in front matter.
+
+@Suite struct SlugUnitTests {
+    @Test(arguments: [
+        ("Banding & Job Evaluation", "banding-job-evaluation"),
+        ("Supervision", "supervision"),
+        ("PICU", "picu"),
+        ("Band 8a", "band-8a"),
+        ("Café", "cafe"),
+        ("Crème Brûlée", "creme-brulee"),
+        ("it's", "its"),
+        ("It\u{2019}s a ‘test’", "its-a-test"),
+        ("Peer & Support", "peer-support"),
+        ("  --Hello, World!--  ", "hello-world"),
+        ("(Recovery) college.", "recovery-college"),
+        ("a__b  c", "a-b-c"),
+        ("2025-11-21", "2025-11-21"),
+        ("already-a-slug", "already-a-slug"),
+    ])
+    func makesSlugs(_ text: String, _ expected: String) {
+        #expect(Slug.make(text) == expected)
+    }
+
+    @Test(arguments: ["", "!!!", " - ", "&", "’'"])
+    func nothingLeftGivesAnEmptySlug(_ text: String) {
+        #expect(Slug.make(text) == "")
+    }
+
+    @Test func aMadeSlugIsValid() {
+        for text in ["Banding & Job Evaluation", "Café", "it's", "--x--", "Band 8a"] {
+            #expect(Slug.isValid(Slug.make(text)), "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("supervision", true),
+        ("band-8a", true),
+        ("2025-11-21", true),
+        ("a", true),
+        ("", false),
+        ("-a", false),
+        ("a-", false),
+        ("a--b", false),
+        ("A", false),
+        ("Supervision", false),
+        ("a_b", false),
+        ("a b", false),
+        ("café", false),
+        ("a.md", false),
+    ])
+    func checksSlugs(_ text: String, _ valid: Bool) {
+        #expect(Slug.isValid(text) == valid)
+    }
+}
+
+@Suite struct SuggestionUnitTests {
+    @Test func findsATypo() {
+        #expect(Suggestion.closest(to: "sumary", in: ["title", "summary", "slug"]) == "summary")
+        #expect(Suggestion.closest(to: "titl", in: ["title", "summary", "slug"]) == "title")
+        #expect(Suggestion.closest(to: "supervison", in: ["supervision", "recovery"]) == "supervision")
+    }
+
+    @Test func aWordTooFarGivesNil() {
+        #expect(Suggestion.closest(to: "colour", in: ["title", "summary", "slug", "draft"]) == nil)
+        #expect(Suggestion.closest(to: "xyz", in: ["title"]) == nil)
+        // Four letters allow one edit, so two edits are too many.
+        #expect(Suggestion.closest(to: "tilt", in: ["title"]) == nil)
+        #expect(Suggestion.closest(to: "anything", in: [String]()) == nil)
+    }
+
+    @Test func anEmptyWordGivesNil() {
+        #expect(Suggestion.closest(to: "", in: ["", "a"]) == nil)
+    }
+
+    @Test func ignoresCaseSpacesHyphensAndUnderscores() {
+        #expect(Suggestion.closest(to: "Short Name", in: ["short_name", "url"]) == "short_name")
+        #expect(Suggestion.closest(to: "REPORTS-TO", in: ["reports_to", "progresses_to"]) == "reports_to")
+        #expect(Suggestion.closest(to: "shared in", in: ["shared_in"]) == "shared_in")
+        #expect(Suggestion.closest(to: "Contact Publik", in: ["contact_public", "contact"]) == "contact_public")
+    }
+
+    @Test func anExactMatchWinsOverAnEarlierCloseOne() {
+        #expect(Suggestion.closest(to: "cart", in: ["bart", "cart"]) == "cart")
+    }
+
+    @Test func tiesGoToTheFirstInSortedOrder() {
+        #expect(Suggestion.closest(to: "dart", in: ["cart", "bart"]) == "bart")
+        #expect(Suggestion.closest(to: "dart", in: ["bart", "cart"]) == "bart")
+        #expect(Suggestion.closest(to: "dart", in: Set(["cart", "bart", "mart"])) == "bart")
+    }
+
+    @Test func theCloserCandidateWins() {
+        // "handbok" is one edit from "handbook" and two from "notebook".
+        #expect(Suggestion.closest(to: "handbok", in: ["notebook", "handbook"]) == "handbook")
+    }
+
+    @Test func editDistance() {
+        #expect(Suggestion.editDistance(Array("kitten"), Array("sitting"), limit: 5) == 3)
+        #expect(Suggestion.editDistance(Array(""), Array("abc"), limit: 5) == 3)
+        #expect(Suggestion.editDistance(Array("abc"), Array("abc"), limit: 0) == 0)
+        // Gives up once every path exceeds the limit.
+        #expect(Suggestion.editDistance(Array("aaaa"), Array("bbbb"), limit: 1) == 2)
+    }
+}
+
+@Suite struct DayUnitTests {
+    @Test(arguments: ["2025-11-21", "2024-02-29", "2000-02-29", "2025-12-31", "2025-01-01", "2025-04-30"])
+    func acceptsRealDays(_ text: String) throws {
+        let day = try #require(Day(iso: text))
+        #expect(day.iso == text)
+        #expect(day.description == text)
+    }
+
+    @Test(arguments: [
+        "2025-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-01-00", "2025-01-32",
+        "2025-1-01", "2025-01-1", "25-01-01", "2025/01/01", "2025-01-01 ", " 2025-01-01", "2025-0a-01",
+        "20250101xx", "", "21 November 2025",
+    ])
+    func rejectsOtherText(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test func readsTheParts() throws {
+        let day = try #require(Day(iso: "2026-01-08"))
+        #expect(day.year == 2026)
+        #expect(day.month == 1)
+        #expect(day.day == 8)
+    }
+
+    @Test(arguments: [
+        ("2025-11-21", "Friday"),
+        ("2026-01-08", "Thursday"),
+        ("2024-02-29", "Thursday"),
+        ("2000-01-01", "Saturday"),
+        ("2025-03-02", "Sunday"),
+        ("2025-12-29", "Monday"),
+        ("2025-12-30", "Tuesday"),
+        ("2025-12-31", "Wednesday"),
+    ])
+    func weekdays(_ text: String, _ weekday: String) throws {
+        #expect(try #require(Day(iso: text)).weekday == weekday)
+    }
+
+    @Test func formats() throws {
+        let day = try #require(Day(iso: "2025-11-21"))
+        #expect(day.long == "21 November 2025")
+        #expect(day.withWeekday == "Friday 21 November 2025")
+        #expect(day.monthAndYear == "November 2025")
+        let january = try #require(Day(iso: "2026-01-08"))
+        #expect(january.long == "8 January 2026")
+        #expect(january.withWeekday == "Thursday 8 January 2026")
+        #expect(january.iso == "2026-01-08")
+    }
+
+    @Test func ordersByYearThenMonthThenDay() throws {
+        let texts = ["2026-01-08", "2025-11-21", "2025-02-01", "2025-11-03", "2024-12-31"]
+        let days = try texts.map { try #require(Day(iso: $0)) }
+        #expect(days.sorted().map(\.iso) == ["2024-12-31", "2025-02-01", "2025-11-03", "2025-11-21", "2026-01-08"])
+        let friday = try #require(Day(iso: "2025-11-21"))
+        let thursday = try #require(Day(iso: "2026-01-08"))
+        #expect(friday < thursday)
+        #expect(!(thursday < friday))
+        #expect(!(friday < friday))
+        #expect(Day(iso: "2025-11-21") == Day(iso: "2025-11-21"))
+    }
+}
+
+@Suite struct BandUnitTests {
+    @Test func everyBandInOrder() {
+        #expect(Band.all.map(\.name) == ["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"])
+    }
+
+    @Test(arguments: ["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"])
+    func acceptsEveryBandName(_ name: String) throws {
+        let band = try #require(Band(name))
+        #expect(band.name == name)
+        #expect(band.description == name)
+        #expect(band.title == "Band \(name)")
+    }
+
+    @Test(arguments: [("8A", "8a"), ("Band 8a", "8a"), ("band 4", "4"), ("BAND 8D", "8d"), (" 6 ", "6"), ("Band4", "4")])
+    func acceptsOtherSpellings(_ text: String, _ name: String) {
+        #expect(Band(text)?.name == name)
+    }
+
+    @Test(arguments: ["5a", "1", "10", "8", "8e", "", "band", "Band 1", "four"])
+    func rejectsOtherValues(_ text: String) {
+        #expect(Band(text) == nil)
+    }
+
+    @Test func ordersBands() throws {
+        let band = { (name: String) throws -> Band in try #require(Band(name)) }
+        #expect(try band("7") < band("8a"))
+        #expect(try band("8a") < band("8d"))
+        #expect(try band("8d") < band("9"))
+        #expect(try band("2") < band("3"))
+        #expect(try !(band("9") < band("8d")))
+        let shuffled = try ["9", "8d", "2", "8a", "7"].map(band)
+        #expect(shuffled.sorted().map(\.name) == ["2", "7", "8a", "8d", "9"])
+    }
+}
+
+@Suite struct ValueSyntaxUnitTests {
+    @Test(arguments: [
+        ("14:00-16:00", "14:00–16:00"),
+        ("14:00–16:00", "14:00–16:00"),
+        ("14:00—16:00", "14:00–16:00"),
+        ("14:00 to 16:00", "14:00–16:00"),
+        ("14:00 - 16:00", "14:00–16:00"),
+        ("14:00", "14:00"),
+        ("9:30", "9:30"),
+        ("09:30-10:00", "09:30–10:00"),
+        ("00:00–23:59", "00:00–23:59"),
+    ])
+    func readsTimesAndRanges(_ text: String, _ expected: String) {
+        #expect(ValueSyntax.timeRange(text) == expected)
+    }
+
+    @Test(arguments: [
+        "25:00", "24:00", "14:60", "14:00-25:00", "14", "2pm", "14.00", "14:0", "14:000", "",
+        "14:00-15:00-16:00", "-14:00", "14:00-", "14:00 until 16:00", "ab:cd",
+    ])
+    func rejectsOtherTimes(_ text: String) {
+        #expect(ValueSyntax.timeRange(text) == nil)
+    }
+
+    @Test(arguments: ["14:+5", "+9:30", "14:00-+9:30"])
+    func rejectsSignedNumbersInTimes(_ text: String) {
+        #expect(ValueSyntax.timeRange(text) == nil)
+    }
+
+    @Test(arguments: [
+        ("https://example.org", true),
+        ("http://example.org/path?q=1#x", true),
+        ("HTTPS://WWW.NHS.UK/jobs", true),
+        ("https://sub.example.co.uk:8080/a", true),
+        ("ftp://example.org", false),
+        ("example.org", false),
+        ("www.example.org", false),
+        ("https://", false),
+        ("https://localhost/", false),
+        ("https://.example.org", false),
+        ("https://example.org/a b", false),
+        ("https://example.org/\"x\"", false),
+        ("https://example.org/<script>", false),
+        ("mailto:team@example.org", false),
+    ])
+    func webAddresses(_ text: String, _ valid: Bool) {
+        #expect(ValueSyntax.isWebAddress(text) == valid)
+    }
+
+    @Test(arguments: [
+        ("team@example.org", true),
+        ("first.last+tag@mpft.nhs.uk", true),
+        ("team@example", false),
+        ("@example.org", false),
+        ("team@", false),
+        ("team", false),
+        ("a@b@example.org", false),
+        ("team@.example.org", false),
+        ("team@example.org.", false),
+        ("team member@example.org", false),
+        ("<team@example.org>", false),
+        ("\"team\"@example.org", false),
+    ])
+    func emailAddresses(_ text: String, _ valid: Bool) {
+        #expect(ValueSyntax.isEmailAddress(text) == valid)
+    }
+
+    @Test(arguments: [
+        ("en-GB", true),
+        ("en", true),
+        ("cym", true),
+        ("zh-Hant-TW", true),
+        ("es-419", true),
+        ("e", false),
+        ("english", false),
+        ("en_GB", false),
+        ("en-", false),
+        ("-GB", false),
+        ("12-GB", false),
+        ("en-GB-toolongpart", false),
+        ("", false),
+        ("é-GB", false),
+    ])
+    func languageTags(_ text: String, _ valid: Bool) {
+        #expect(ValueSyntax.isLanguageTag(text) == valid)
+    }
+
+    @Test(arguments: [
+        ("files/jobs/psw.pdf", true),
+        ("files/referral-form.txt", true),
+        ("files/a b/c.pdf", true),
+        ("files/../secret.txt", false),
+        ("files/jobs/../../x.pdf", false),
+        ("files/./x.pdf", false),
+        ("files/.hidden/x.pdf", false),
+        ("files/jobs/.env", false),
+        ("files", false),
+        ("files/", false),
+        ("files//x.pdf", false),
+        ("/files/x.pdf", false),
+        ("content/files/x.pdf", false),
+        ("jobs/psw.pdf", false),
+        ("../files/x.pdf", false),
+        ("files\\x.pdf", false),
+        ("files/a\\b.pdf", false),
+    ])
+    func attachmentPaths(_ text: String, _ valid: Bool) {
+        #expect(ValueSyntax.isAttachmentPath(text) == valid)
+    }
+}
