@@ -2,6 +2,8 @@
 # Each target installs libcmark-dev first when it is missing.
 #
 #   make                      build the site into site/ (BASE_URL=https://… for canonical links)
+#   make serve                build, serve on http://127.0.0.1:8000/ and rebuild on every edit (PORT=…)
+#   make bench-serve          edit-to-reload latency of serve on a generated corpus (DOCS=10000, EDITS=20)
 #   make test                 run every test
 #   make check                check the content as a pull request is checked (warnings count)
 #   make report BASE=DIR      check, and write report.md comparing with the content in DIR
@@ -21,12 +23,21 @@ BASE ?=
 FORMAT ?= human
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
+PORT ?= 8000
 
-.PHONY: site test check report clean deps audit fuzz
+.PHONY: site serve test check report clean deps audit fuzz bench-serve
 
 site: deps
 	$(SWIFT) build -c release --product compendium
 	$(RELEASE_BIN) build $(if $(BASE_URL),--base-url "$(BASE_URL)")
+
+serve: deps
+	$(SWIFT) build -c release --product compendium
+	$(RELEASE_BIN) serve --port $(PORT)
+
+bench-serve: deps
+	$(SWIFT) build -c release --product compendium
+	python3 scripts/bench_serve.py --binary $(RELEASE_BIN) --docs $(or $(DOCS),10000) --edits $(or $(EDITS),20)
 
 test: deps
 	$(SWIFT) test

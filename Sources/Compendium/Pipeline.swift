@@ -45,6 +45,8 @@ public struct CheckResult: Sendable {
     public let allowances: [PrivacyAllowance]
     /// How long each stage took.
     public let timings: [StageTiming]
+    /// The work done, to pass to the next build of the same project.
+    public let memo: BuildMemo
 }
 
 /// What a build produced.
@@ -64,8 +66,10 @@ public enum SiteBuilder {
     /// Runs every stage that can find a problem (parse, model, privacy, index)
     /// and collects every diagnostic; renders nothing.
     /// A `watch`, when given, is told which document's text is rendering, for a watchdog.
+    /// A `memo` from the previous build lets unchanged files skip their work.
     public static func check(content: ContentFiles, configuration: SiteConfiguration, consent: ConsentRegistry = .empty,
-                             options: BuildOptions = BuildOptions(), watch: RenderWatch? = nil) -> CheckResult {
+                             options: BuildOptions = BuildOptions(), watch: RenderWatch? = nil,
+                             memo: BuildMemo = BuildMemo()) -> CheckResult {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         var configuration = configuration
@@ -77,36 +81,58 @@ public enum SiteBuilder {
             diagnostics.append(Diagnostic(.tooManyDocuments(count: content.documents.count, limit: limits.documents),
                                           at: SourceLocation(file: content.documents[limits.documents].displayPath)))
         }
-        let parsed = content.documents.parallelMap { DocumentParser.parse($0, limits: limits) }
+        let lint = PrivacyLint(roleAddresses: Set((configuration.roleAddresses + [configuration.contact].compactMap { $0 })
+                                                    .map { $0.lowercased() }), consent: consent)
+        let settings = BuildMemo.Settings(limits: limits, pillars: configuration.pillars.map(\.slug),
+                                          privacyLint: options.privacyLint, roleAddresses: lint.roleAddresses, consent: consent)
+        let kept = content.documents.map { memo.work(for: $0, settings: settings) }
+
+        let parsed = Array(content.documents.indices).parallelMap { index in
+            kept[index].map { ($0.parsed, $0.parseProblems) } ?? DocumentParser.parse(content.documents[index], limits: limits)
+        }
         diagnostics += parsed.flatMap(\.1)
         clock.lap("parse")
 
-        let pillars = configuration.pillars.map(\.slug)
-        let modelled = parsed.parallelMap { parse in parse.0.map { DocumentModeller.model($0, pillars: pillars) } }
+        let modelled = Array(parsed.indices).parallelMap { index -> (Document?, [Diagnostic])? in
+            if let work = kept[index] { return work.parsed == nil ? nil : (work.document, work.modelProblems) }
+            return parsed[index].0.map { DocumentModeller.model($0, pillars: settings.pillars) }
+        }
         diagnostics += modelled.flatMap { $0?.1 ?? [] }
         clock.lap("model")
 
         var allowances: [PrivacyAllowance] = []
+        var findings: [BuildMemo.PrivacyFindings?] = Array(repeating: nil, count: content.documents.count)
         if options.privacyLint {
-            let lint = PrivacyLint(roleAddresses: Set((configuration.roleAddresses + [configuration.contact].compactMap { $0 })
-                                                        .map { $0.lowercased() }), consent: consent)
-            let findings = Array(content.documents.indices).parallelMap { index -> ([Diagnostic], [PrivacyAllowance]) in
-                guard case .success(let text) = TextDecoding.decode(content.documents[index].bytes) else { return ([], []) }
-                return lint.check(content.documents[index], text: text, document: modelled[index]?.0)
+            findings = Array(content.documents.indices).parallelMap { index -> BuildMemo.PrivacyFindings? in
+                if let kept = kept[index]?.privacy { return kept }
+                guard case .success(let text) = TextDecoding.decode(content.documents[index].bytes) else { return nil }
+                let (problems, allowed) = lint.check(content.documents[index], text: text, document: modelled[index]?.0)
+                return BuildMemo.PrivacyFindings(diagnostics: problems, allowances: allowed)
             }
-            diagnostics += findings.flatMap(\.0)
-            allowances = findings.flatMap(\.1)
+            diagnostics += findings.flatMap { $0?.diagnostics ?? [] }
+            allowances = findings.flatMap { $0?.allowances ?? [] }
             clock.lap("privacy")
+        }
+
+        var nextMemo = BuildMemo()
+        nextMemo.settings = settings
+        for (index, source) in content.documents.enumerated() {
+            nextMemo.documents[Array(source.relativePath.utf8)] = BuildMemo.DocumentWork(
+                bytes: source.bytes, parsed: parsed[index].0, parseProblems: parsed[index].1,
+                document: modelled[index]?.0, modelProblems: modelled[index]?.1 ?? [], privacy: findings[index])
         }
 
         let documents = modelled.compactMap { $0?.0 }
         let published = documents.filter { options.includeDrafts || !$0.draft }
         let drafts = Set(documents.filter { $0.draft && !options.includeDrafts }.map { "\($0.kind.folder)/\($0.slug)" })
         let (site, indexProblems) = Indexer.index(documents: published, drafts: drafts, attachments: content.attachments,
-                                                  configuration: configuration, watch: watch)
+                                                  configuration: configuration, watch: watch,
+                                                  reusing: memo.bodies)
         diagnostics += indexProblems
+        nextMemo.bodies = site.bodyCache
         clock.lap("index")
-        return CheckResult(site: site, diagnostics: diagnostics.sorted(), allowances: allowances.sorted(), timings: clock.timings)
+        return CheckResult(site: site, diagnostics: diagnostics.sorted(), allowances: allowances.sorted(), timings: clock.timings,
+                           memo: nextMemo)
     }
 
     /// Checks the content and, when there is no error, renders every page in

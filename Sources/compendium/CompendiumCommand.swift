@@ -3,11 +3,11 @@ import Compendium
 
 /// `compendium`: builds a cross-linked website from a folder of Markdown.
 @main
-struct CompendiumCommand: ParsableCommand {
+struct CompendiumCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compendium",
         abstract: "Build a cross-linked compendium of learning from a folder of Markdown.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
     )
 }
 

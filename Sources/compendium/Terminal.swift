@@ -32,6 +32,11 @@ enum Terminal {
         return isatty(descriptor) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
+    /// Prints a line to standard output at once, unbuffered (for `serve`, whose output is read as it runs).
+    static func say(_ line: String) {
+        write(line + "\n", to: 1)
+    }
+
     /// Prints `compendium: error: message` to standard error.
     static func error(_ message: String) {
         write("compendium: error: \(message)\n", to: 2)

@@ -27,6 +27,26 @@ public enum ContentLoader {
         return (files, problems + readProblems)
     }
 
+    /// Loads `directory` like `load(directory:displayPrefix:)`, reading again
+    /// only the files whose stamps differ from those in `snapshot`, which is
+    /// brought up to date.
+    static func load(directory: String, displayPrefix: String, snapshot: inout ContentSnapshot) -> (ContentFiles, [Diagnostic]) {
+        let (found, problems) = scan(directory: directory, displayPrefix: displayPrefix)
+        let previous = snapshot.files
+        let stamps = Dictionary(found.map { (Array($0.path.utf8), $0.stamp) }, uniquingKeysWith: { first, _ in first })
+        let (files, readProblems) = read(found.map(\.path), from: directory, displayPrefix: displayPrefix) { path in
+            let key = Array(path.utf8)
+            guard let kept = previous[key], kept.stamp == stamps[key] else { return nil }
+            return kept.file
+        }
+        snapshot.files = [:]
+        for file in files.documents + files.attachments {
+            let key = Array(file.relativePath.utf8)
+            if let stamp = stamps[key] { snapshot.files[key] = (stamp, file) }
+        }
+        return (files, problems + readProblems)
+    }
+
     /// The files below `directory` with their stamps, in path order, without
     /// reading them; symbolic links are reported, not followed. (An array,
     /// not a dictionary: Swift strings compare by canonical equivalence, and
@@ -116,4 +136,11 @@ public enum ContentLoader {
             }
         }
     }
+}
+
+/// The files of a content folder as last read, with their stamps, so that
+/// files whose stamps are unchanged need not be read again.
+struct ContentSnapshot: Sendable {
+    /// Keyed by the path inside the content folder, as bytes.
+    var files: [[UInt8]: (stamp: FileStamp, file: SourceFile)] = [:]
 }

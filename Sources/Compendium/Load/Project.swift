@@ -32,6 +32,12 @@ public struct Project: Sendable {
     /// diagnostics when the configuration or the template set cannot be used;
     /// problems with individual content files are returned alongside the project.
     public static func load(_ paths: ProjectPaths, in directory: String = ".") -> (Project?, [Diagnostic]) {
+        var snapshot = ContentSnapshot()
+        return load(paths, in: directory, snapshot: &snapshot)
+    }
+
+    /// Reads a project, reading again only the content files whose stamps differ from `snapshot`'s.
+    static func load(_ paths: ProjectPaths, in directory: String, snapshot: inout ContentSnapshot) -> (Project?, [Diagnostic]) {
         func onDisk(_ path: String) -> String {
             path.hasPrefix("/") || directory == "." ? path : directory + "/" + path
         }
@@ -45,7 +51,8 @@ public struct Project: Sendable {
         } catch {
             diagnostics.append(Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: paths.configuration)))
         }
-        let (content, contentProblems) = ContentLoader.load(directory: onDisk(paths.content), displayPrefix: paths.content)
+        let (content, contentProblems) = ContentLoader.load(directory: onDisk(paths.content), displayPrefix: paths.content,
+                                                                 snapshot: &snapshot)
         diagnostics += contentProblems
         let (templates, templateProblems) = TemplateSet.load(
             from: paths.templates.map(onDisk), displayPaths: paths.templates, required: SiteRenderer.requiredTemplates)

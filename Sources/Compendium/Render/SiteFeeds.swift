@@ -29,24 +29,24 @@ enum SiteFeeds {
 
         let configuration = site.configuration
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(configuration.language))\">\n"
-        xml += "<title>\(escape(configuration.title))</title>\n<subtitle>\(escape(configuration.description))</subtitle>\n"
-        xml += "<id>\(escape(base.map { $0 + atomPath } ?? "urn:compendium:feed"))</id>\n"
-        xml += "<link rel=\"self\" href=\"\(escape((base ?? "") + atomPath))\"/>\n"
-        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(escape(base ?? "./"))\"/>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(configuration.language.escapedForMarkup)\">\n"
+        xml += "<title>\(configuration.title.escapedForMarkup)</title>\n<subtitle>\(configuration.description.escapedForMarkup)</subtitle>\n"
+        xml += "<id>\((base.map { $0 + atomPath } ?? "urn:compendium:feed").escapedForMarkup)</id>\n"
+        xml += "<link rel=\"self\" href=\"\(((base ?? "") + atomPath).escapedForMarkup)\"/>\n"
+        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\((base ?? "./").escapedForMarkup)\"/>\n"
         xml += "<updated>\(timestamp(entries.first?.day ?? Day.distantPast))</updated>\n"
-        xml += "<author><name>\(escape(configuration.title))</name></author>\n"
+        xml += "<author><name>\(configuration.title.escapedForMarkup)</name></author>\n"
         for (day, position) in entries {
             let document = site.documents[position]
             let address = site.address(of: position)
-            xml += "<entry>\n<title>\(escape(document.title))</title>\n"
-            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(escape((base ?? "") + address))\"/>\n"
-            xml += "<id>\(escape(base.map { $0 + address } ?? "urn:compendium:\(document.kind.rawValue):\(document.slug)"))</id>\n"
+            xml += "<entry>\n<title>\(document.title.escapedForMarkup)</title>\n"
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(((base ?? "") + address).escapedForMarkup)\"/>\n"
+            xml += "<id>\((base.map { $0 + address } ?? "urn:compendium:\(document.kind.rawValue):\(document.slug)").escapedForMarkup)</id>\n"
             xml += "<updated>\(timestamp(day))</updated>\n"
             for theme in site.taxonomy.themesOfDocument[position] {
-                xml += "<category term=\"\(escape(site.documents[theme].slug))\" label=\"\(escape(site.documents[theme].title))\"/>\n"
+                xml += "<category term=\"\(site.documents[theme].slug.escapedForMarkup)\" label=\"\(site.documents[theme].title.escapedForMarkup)\"/>\n"
             }
-            xml += "<summary>\(escape(summary(of: position, in: site)))</summary>\n</entry>\n"
+            xml += "<summary>\(summary(of: position, in: site).escapedForMarkup)</summary>\n</entry>\n"
         }
         return OutputFile(path: atomPath, text: xml + "</feed>\n")
     }
@@ -67,7 +67,7 @@ enum SiteFeeds {
         let renderer = SiteRenderer(site: site, templates: nil)
         let addresses = renderer.pages.map(renderer.address).filter { !$0.hasSuffix(".html") }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for address in addresses { xml += "<url><loc>\(escape(base + address))</loc></url>\n" }
+        for address in addresses { xml += "<url><loc>\((base + address).escapedForMarkup)</loc></url>\n" }
         return OutputFile(path: "sitemap.xml", text: xml + "</urlset>\n")
     }
 
@@ -79,19 +79,4 @@ enum SiteFeeds {
 
     /// `2025-11-21T00:00:00Z`: content dates have no time, so midnight UTC.
     private static func timestamp(_ day: Day) -> String { day.iso + "T00:00:00Z" }
-
-    private static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
 }

@@ -57,6 +57,56 @@ public enum SiteWriter {
         }
     }
 
+    /// Brings `output`, a complete site written by `write(_:to:)`, up to
+    /// date in place: each of `changed` is written under a temporary name and
+    /// renamed over the old file, so a reader sees the old page or the new
+    /// one and never part of one; each of `removed` is deleted, with folders
+    /// it leaves empty. (For the preview server; `build` always swaps whole sites.)
+    public static func update(_ changed: [OutputFile], removing removed: [String], in output: String) throws(Failure) {
+        guard FileSystem.entryType(output) == .directory else { throw .system("\(output) is not a folder") }
+        guard FileSystem.entryType(output + "/" + markerName) == .file else { throw .notOurs(output) }
+        do {
+            for file in changed {
+                try makeFolders(for: file.path, in: output)
+                let destination = output + "/" + file.path
+                let temporary = output + "/" + folder(of: file.path) + ".\(getpid()).updating"
+                try? FileSystem.removeTree(temporary)
+                try FileSystem.write(file.bytes, to: temporary)
+                if FileSystem.entryType(destination) == .directory || FileSystem.entryType(destination) == .symbolicLink {
+                    try FileSystem.removeTree(destination)
+                }
+                try FileSystem.rename(temporary, to: destination)
+            }
+            for path in removed {
+                try FileSystem.removeTree(output + "/" + path)
+                var parent = path
+                while let slash = parent.lastIndex(of: "/") {
+                    parent = String(parent[..<slash])
+                    guard (try? FileSystem.names(in: output + "/" + parent))?.isEmpty == true else { break }
+                    try FileSystem.removeTree(output + "/" + parent)
+                }
+            }
+        } catch {
+            throw .system("\(error)")
+        }
+    }
+
+    /// Creates the folders above `path` inside `root`, refusing to pass through a symbolic link.
+    private static func makeFolders(for path: String, in root: String) throws {
+        var current = root
+        for part in path.split(separator: "/").dropLast() {
+            current += "/" + part
+            if FileSystem.entryType(current) == .symbolicLink { throw Failure.symbolicLink(current) }
+            try FileSystem.makeDirectory(current)
+        }
+    }
+
+    /// The folder part of `path` with a trailing slash, or nothing.
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
     private static let marker = OutputFile(
         path: markerName, text: "This folder is made by `compendium build` and replaced whole on every build.\n")
 

@@ -33,7 +33,7 @@ public enum JSONFormat {
     }
 
     /// A JSON string literal.
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         var escaped = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// `compendium serve` as a user runs it: it prints the address, serves the
+// site, and stops cleanly on Ctrl-C (SIGINT) and on SIGTERM.
+
+@Suite struct ServeCommandTests {
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0])
+        .deletingLastPathComponent().appendingPathComponent("compendium")
+
+    /// Starts `serve` on a free port over a copy of the basic fixture, sends `signal` once a page was served.
+    private func serveThenStop(with signal: Int32) async throws -> (status: Int32, output: String, page: RawHTTP.Reply) {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.copyBasicProject()
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--port", "0", "--theme", Repository.defaultTemplates]
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reader = output.fileHandleForReading
+        let (firstLines, port) = try await offThePool { () -> (String, Int?) in
+            var text = ""
+            while !text.contains("(press Ctrl-C to stop)\n") {
+                let data = reader.availableData
+                if data.isEmpty { break }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            let port = text.firstRange(of: /127\.0\.0\.1:(\d+)\//).flatMap { range in
+                Int(text[range].dropFirst("127.0.0.1:".count).dropLast())
+            }
+            return (text, port)
+        }
+        let servedPort = try #require(port, "no address in: \(firstLines)")
+        let page = try await offThePool { try RawHTTP.request("/", port: servedPort) }
+        kill(process.processIdentifier, signal)
+        let rest = try await offThePool { reader.readDataToEndOfFile() }
+        process.waitUntilExit()
+        return (process.terminationStatus, firstLines + String(decoding: rest, as: UTF8.self), page)
+    }
+
+    @Test func printsTheAddressServesAndStopsOnControlC() async throws {
+        let run = try await serveThenStop(with: SIGINT)
+        #expect(run.output.hasPrefix("Built in "))
+        #expect(run.output.contains("Serving http://127.0.0.1:"))
+        #expect(run.page.status == 200)
+        #expect(run.page.text.contains("Example Compendium"))
+        #expect(run.output.hasSuffix("Stopped.\n"))
+        #expect(run.status == 0)
+    }
+
+    @Test func stopsOnSIGTERM() async throws {
+        let run = try await serveThenStop(with: SIGTERM)
+        #expect(run.page.status == 200)
+        #expect(run.output.hasSuffix("Stopped.\n"))
+        #expect(run.status == 0)
+    }
+
+    @Test func refusesAPortOutOfRange() throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--port", "70000"]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(text.contains("--port must be between 0 and 65535"))
+    }
+}
