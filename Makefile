@@ -3,6 +3,9 @@
 #
 #   make                      build the site into site/ (BASE_URL=https://… for canonical links)
 #   make serve                build, serve on http://127.0.0.1:8000/ and rebuild on every edit (PORT=…)
+#   make bench                release build, then time build, check, Hugo and the C floor on generated
+#                             corpora of 1,000 and 10,000 documents (BENCH_LARGE=1 adds 100,000), with
+#                             serve's edit-to-reload latency; installs hugo and time when missing
 #   make bench-serve          edit-to-reload latency of serve on a generated corpus (DOCS=10000, EDITS=20)
 #   make test                 run every test
 #   make check                check the content as a pull request is checked (warnings count)
@@ -25,7 +28,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 PORT ?= 8000
 
-.PHONY: site serve test check report clean deps audit fuzz bench-serve
+.PHONY: site serve test check report clean deps audit fuzz bench bench-serve
 
 site: deps
 	$(SWIFT) build -c release --product compendium
@@ -34,6 +37,12 @@ site: deps
 serve: deps
 	$(SWIFT) build -c release --product compendium
 	$(RELEASE_BIN) serve --port $(PORT)
+
+bench: deps
+	@command -v hugo >/dev/null || $(SUDO) apt-get install -y hugo || { $(SUDO) apt-get update && $(SUDO) apt-get install -y hugo; }
+	@test -x /usr/bin/time || $(SUDO) apt-get install -y time || { $(SUDO) apt-get update && $(SUDO) apt-get install -y time; }
+	$(SWIFT) build -c release --product compendium
+	python3 scripts/bench.py --binary $(RELEASE_BIN) $(if $(BENCH_LARGE),--large) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS))
 
 bench-serve: deps
 	$(SWIFT) build -c release --product compendium

@@ -33,7 +33,7 @@ public final class LiveReload: @unchecked Sendable {
         guard noticeChanged || !changed.isEmpty else { return }
         let data = noticeChanged || changed.count > Self.changedListLimit
             ? "{\"all\":true}"
-            : "{\"all\":false,\"changed\":[" + changed.map(JSONFormat.string).joined(separator: ",") + "]}"
+            : "{\"all\":false,\"changed\":[" + changed.map { JSONFormat.string($0) }.joined(separator: ",") + "]}"
         for listener in targets { listener.yield("event: reload\ndata: \(data)\n\n") }
     }
 

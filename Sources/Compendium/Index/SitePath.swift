@@ -52,26 +52,30 @@ public enum SitePath {
 
     /// The link from the page at `from` to `to` in the `.directories` style.
     public static func relative(from: String, to: String) -> String {
-        let fromParts = directoryParts(of: from)
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: true)
-        let toIsDirectory = to.isEmpty || to.hasSuffix("/")
+        let slash = UInt8(ascii: "/")
+        var fromParts = from.utf8.split(separator: slash, omittingEmptySubsequences: true)
+        if !from.isEmpty && from.utf8.last != slash { fromParts.removeLast() }
+        let toParts = to.utf8.split(separator: slash, omittingEmptySubsequences: true)
+        let toIsDirectory = to.isEmpty || to.utf8.last == slash
         var common = 0
         while common < fromParts.count, common < toParts.count - (toIsDirectory ? 0 : 1),
-              fromParts[common] == toParts[common] {
+              fromParts[common].elementsEqual(toParts[common]) {
             common += 1
         }
-        let up = Array(repeating: "..", count: fromParts.count - common)
-        let down = toParts[common...].map(String.init)
-        var path = (up + down).joined(separator: "/")
-        if toIsDirectory && !down.isEmpty { path += "/" }
-        if toIsDirectory && down.isEmpty { path += up.isEmpty ? "./" : "/" }
-        return path
-    }
-
-    /// The folders that contain the page at `address`.
-    private static func directoryParts(of address: String) -> [Substring] {
-        var parts = address.split(separator: "/", omittingEmptySubsequences: true)
-        if !address.isEmpty && !address.hasSuffix("/") { parts.removeLast() }
-        return parts
+        let up = fromParts.count - common
+        var path: [UInt8] = []
+        path.reserveCapacity(3 * up + to.utf8.count + 2)
+        for index in 0..<up {
+            if index > 0 { path.append(slash) }
+            path += [UInt8(ascii: "."), UInt8(ascii: ".")]
+        }
+        for (index, part) in toParts[common...].enumerated() {
+            if up > 0 || index > 0 { path.append(slash) }
+            path += part
+        }
+        let down = toParts.count - common
+        if toIsDirectory && down > 0 { path.append(slash) }
+        if toIsDirectory && down == 0 { path += up == 0 ? [UInt8(ascii: "."), slash] : [slash] }
+        return String(decoding: path, as: UTF8.self)
     }
 }

@@ -46,8 +46,8 @@ struct FrontMatterSplit: Sendable, Hashable {
     }
 
     private static func isDelimiter(_ line: Substring, closing: Bool) -> Bool {
-        let trimmed = line.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()
-        let text = String(trimmed)
-        return text == "---" || (closing && text == "...")
+        var bytes = line.utf8[...]
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes = bytes.dropLast() }
+        return bytes.elementsEqual("---".utf8) || (closing && bytes.elementsEqual("...".utf8))
     }
 }

@@ -19,7 +19,7 @@ enum AllowComments {
     static func find(in lines: [Substring], file: String) -> ([AllowComment], [Diagnostic]) {
         var comments: [AllowComment] = []
         var diagnostics: [Diagnostic] = []
-        for (index, line) in lines.enumerated() where line.contains("privacy:") {
+        for (index, line) in lines.enumerated() where line.containsBytes("privacy:") {
             guard let marker = line.range(of: "privacy:") else { continue }
             let before = line[..<marker.lowerBound].trimmingSpaces
             guard before.hasSuffix("<!--") || before.hasSuffix("#") else { continue }

@@ -88,6 +88,7 @@ enum PersonalDataScanner {
     /// Given names from `GivenNames.all` in story-like sentences: those with a personal pronoun
     /// (he, she, her, I, my, me…). A capitalised word right after the name is taken as its surname.
     static func possibleNames(in text: String) -> [PersonalDataFinding] {
+        guard mayTellAStory(text) else { return [] }
         let bytes = Array(text.utf8), words = Word.split(text)
         let stories = Set(words.filter { $0.text.utf8.count <= 9 && storyMarkers.contains($0.folded) }.map(\.sentence))
         var findings: [PersonalDataFinding] = [], index = 0
@@ -194,6 +195,33 @@ enum PersonalDataScanner {
     }
 
     /// Whole words that make a sentence about a person (compared lower-cased, apostrophes straight).
+    /// Whether `text` has a run of ASCII letters that, lower-cased, is a
+    /// story marker or the `i` of `I'm` and `I've`: without one, no sentence
+    /// of it tells a story, and the words need not be looked at.
+    private static func mayTellAStory(_ text: String) -> Bool {
+        var word: [UInt8] = []
+        word.reserveCapacity(8)
+        var found = false
+        func check() {
+            if !word.isEmpty, word.count <= 7, storyMarkerCores.contains(word) { found = true }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                word.append(lower)
+            } else {
+                check()
+                if found { return true }
+            }
+        }
+        check()
+        return found
+    }
+
+    /// The story markers' letters: `i'm` and `i've` start with the word `i`.
+    private static let storyMarkerCores: Set<[UInt8]> = Set(storyMarkers.map { Array($0.prefix { $0 != "'" }.utf8) })
+
     private static let storyMarkers: Set<String> = ["he", "she", "his", "her", "hers", "him", "himself", "herself",
                                                     "i", "i'm", "i've", "my", "me", "mine"]
     /// Words before a given name that make it part of a place's name (St Mary's, Queen Elizabeth).

@@ -43,24 +43,29 @@ private struct FileScan {
     var diagnostics: [Diagnostic] = []
     var allowances: [PrivacyAllowance] = []
     private var usedComments: Set<AllowComment> = []
+    /// The document's presenters.
+    private let presenters: [Person]
+    /// The names of the document's presenters.
+    private let ownNames: Set<String>
+    /// Each word of a presenter's or a registered person's name.
+    private let knownWords: Set<String>
 
     init(lint: PrivacyLint, file: String, document: Document?) {
         self.lint = lint
         self.file = file
         self.document = document
+        switch document?.details {
+        case .meeting(let meeting)?: presenters = meeting.presenters
+        case .slides(let slides)?: presenters = slides.presenters
+        default: presenters = []
+        }
+        ownNames = Set(presenters.map(\.name))
+        knownWords = Set((Array(ownNames) + lint.consent.allNames).flatMap { $0.split(separator: " ").map(String.init) })
     }
 
     /// `meetings/2025-11-21`, how the consent register names documents.
     private var documentReference: String? {
         document.map { "\($0.kind.folder)/\($0.slug)" }
-    }
-
-    private var presenters: [Person] {
-        switch document?.details {
-        case .meeting(let meeting)?: return meeting.presenters
-        case .slides(let slides)?: return slides.presenters
-        default: return []
-        }
     }
 
     mutating func scanFileName(_ path: String) {
@@ -91,7 +96,6 @@ private struct FileScan {
         for finding in PersonalDataScanner.nhsNumbers(in: text) {
             report(finding, .privacyNHSNumber(masked: finding.masked, certain: finding.isCertain), in: text, line: number)
         }
-        let ownNames = Set(presenters.map(\.name))
         let registered = lint.consent.allNames
         if !registered.isEmpty, let reference = documentReference {
             for finding in PersonalDataScanner.occurrences(of: registered, in: text) {
@@ -101,7 +105,6 @@ private struct FileScan {
             }
         }
         guard prose else { return }
-        let knownWords = Set((Array(ownNames) + registered).flatMap { $0.split(separator: " ").map(String.init) })
         for finding in PersonalDataScanner.possibleNames(in: text) {
             let words = substring(text, finding.range).split(separator: " ").map(String.init)
             if words.contains(where: knownWords.contains) { continue }

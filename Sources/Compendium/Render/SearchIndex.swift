@@ -56,7 +56,6 @@ enum SearchIndex {
 
     /// A JSON string that is also safe inside a script (no `</`, no U+2028/9).
     private static func json(_ text: String) -> String {
-        JSONFormat.string(text).replacing("</", with: "<\\/").replacing("\u{2028}", with: "\\u2028")
-            .replacing("\u{2029}", with: "\\u2029")
+        JSONFormat.string(text, inScript: true)
     }
 }

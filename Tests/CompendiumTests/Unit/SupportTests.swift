@@ -314,3 +314,22 @@ import Testing
         #expect(ValueSyntax.isAttachmentPath(text) == valid)
     }
 }
+
+@Suite struct ByteSearchUnitTests {
+    @Test func findsBytesAnywhereInTheText() {
+        #expect("<!-- privacy: allow email -->".containsBytes("privacy:"))
+        #expect("privacy:".containsBytes("privacy:"))
+        #expect("x privacy:".dropFirst(2).containsBytes("privacy:"), "in a substring")
+        #expect(!"privacy".containsBytes("privacy:"))
+        #expect(!"privac privacy :".containsBytes("privacy:"))
+        #expect(!"".containsBytes("privacy:"))
+        #expect("café privacy: é".containsBytes("privacy:"))
+    }
+
+    @Test func escapesJSONForScripts() {
+        #expect(JSONFormat.string("a</script>b") == "\"a</script>b\"")
+        #expect(JSONFormat.string("a</script>b", inScript: true) == "\"a<\\/script>b\"")
+        #expect(JSONFormat.string("<</ /\u{2028}\u{2029}", inScript: true) == "\"<<\\/ /\\u2028\\u2029\"")
+        #expect(JSONFormat.string("\"\\\n\u{1}") == "\"\\\"\\\\\\n\\u0001\"")
+    }
+}

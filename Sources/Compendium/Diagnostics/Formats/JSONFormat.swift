@@ -20,7 +20,7 @@ public enum JSONFormat {
         let reason = diagnostic.reason
         return "{\"file\": \(string(location.file)), \"line\": \(location.line), \"column\": \(location.column), "
             + "\"severity\": \(string(diagnostic.severity.rawValue)), \"rule\": \(string(reason.ruleID)), "
-            + "\"message\": \(string(reason.message)), \"hint\": \(reason.hint.map(string) ?? "null")}"
+            + "\"message\": \(string(reason.message)), \"hint\": \(reason.hint.map { string($0) } ?? "null")}"
     }
 
     private static func object(_ allowance: PrivacyAllowance) -> String {
@@ -32,9 +32,13 @@ public enum JSONFormat {
         items.isEmpty ? "" : "\n    " + items.joined(separator: ",\n    ") + "\n  "
     }
 
-    /// A JSON string literal.
-    public static func string(_ text: String) -> String {
+    /// A JSON string literal. `inScript` also makes it safe inside an HTML
+    /// `<script>` and as JavaScript source: `</` becomes `<\/`, and the line
+    /// and paragraph separators are escaped.
+    public static func string(_ text: String, inScript: Bool = false) -> String {
         var escaped = "\""
+        escaped.reserveCapacity(text.utf8.count + 2)
+        var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": escaped += "\\\""
@@ -45,8 +49,12 @@ public enum JSONFormat {
             case let control where control.value < 0x20:
                 let hex = String(control.value, radix: 16)
                 escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case "/" where inScript && previous == "<": escaped += "\\/"
+            case "\u{2028}" where inScript: escaped += "\\u2028"
+            case "\u{2029}" where inScript: escaped += "\\u2029"
             default: escaped.unicodeScalars.append(scalar)
             }
+            previous = scalar
         }
         return escaped + "\""
     }

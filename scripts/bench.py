@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""The benchmark behind `make bench`.
+
+Generates corpora with ../shared/bench/gen_corpus.py (1,000 and 10,000
+documents; 100,000 too with --large), then, for each, runs in turns (A B C D,
+A B C D, ...) a full `compendium build`, `compendium check`, Hugo on the same
+corpus and the C floor program (../shared/bench/ssgfloor.c, read + cmark +
+write), each into an empty output folder, under /usr/bin/time -v. Prints a
+table (documents, pages written, wall and CPU seconds, peak memory, pages per
+second, medians over the runs) and the ratios the performance targets are
+stated in, each the median of the per-run ratios, since the machines are
+shared and noisy. Finally measures `serve`'s edit-to-reload latency.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "..", "shared", "bench")
+
+
+def corpus(docs, out):
+    """Generates the corpus (with its Hugo skeleton) once, and gives it a site configuration."""
+    folder = os.path.join(out, f"corpus-{docs}")
+    if not os.path.isdir(os.path.join(folder, "content")):
+        subprocess.run([sys.executable, os.path.join(BENCH, "gen_corpus.py"), "--docs", str(docs), "--out", folder,
+                        "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+    if not os.path.exists(os.path.join(folder, "hugo.toml")):
+        subprocess.run([sys.executable, os.path.join(BENCH, "gen_corpus.py"), "--docs", str(docs), "--out", folder,
+                        "--seed", "1", "--hugo-only"], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(ROOT, "compendium.yml"), encoding="utf-8") as source:
+        configuration = source.read().replace("slug: evidence-research-and-development", "slug: research")
+    with open(os.path.join(folder, "compendium.yml"), "w", encoding="utf-8") as target:
+        target.write(configuration)
+    return folder
+
+
+def timed(command, output_folder):
+    """Runs `command` under /usr/bin/time -v; returns wall, CPU, peak MiB and its standard output."""
+    if output_folder:
+        shutil.rmtree(output_folder, ignore_errors=True)
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
+    report = result.stderr
+
+    def field(name):
+        return re.search(re.escape(name) + r": (.+)", report).group(1).strip()
+
+    clock = [float(part) for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")]
+    wall = sum(value * 60 ** power for power, value in enumerate(reversed(clock)))
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    peak = int(field("Maximum resident set size (kbytes)")) / 1024
+    return {"wall": wall, "cpu": cpu, "peak": peak, "stdout": result.stdout}
+
+
+def count_pages(folder):
+    pages = 0
+    for _, _, files in os.walk(folder):
+        pages += sum(1 for name in files if name.endswith(".html"))
+    return pages
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "compendium"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--large", action="store_true", help="also 100,000 documents")
+    parser.add_argument("--sizes", default="", help="comma-separated document counts instead of the defaults")
+    parser.add_argument("--serve-edits", type=int, default=20, help="edits for the serve latency (0 skips it)")
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
+    arguments = parser.parse_args()
+
+    os.makedirs(arguments.out, exist_ok=True)
+    floor = os.path.join(arguments.out, "ssgfloor")
+    subprocess.run(["cc", "-O2", "-o", floor, os.path.join(BENCH, "ssgfloor.c"), "-lcmark", "-lpthread"], check=True)
+    workers = str(os.cpu_count() or 2)
+    sizes = [int(size) for size in arguments.sizes.split(",")] if arguments.sizes else [1000, 10000]
+    if arguments.large and 100000 not in sizes:
+        sizes.append(100000)
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    print(f"commit {commit}, {workers} workers, {arguments.runs} runs each, medians")
+
+    rows = []
+    ratios = {}
+    for docs in sizes:
+        folder = corpus(docs, arguments.out)
+        content = os.path.join(folder, "content")
+        site = os.path.join(arguments.out, f"site-{docs}")
+        hugo_site = os.path.join(arguments.out, f"hugo-{docs}")
+        floor_site = os.path.join(arguments.out, f"floor-{docs}")
+        tools = {
+            "compendium build": ([arguments.binary, "build", "--content", content, "--config",
+                                  os.path.join(folder, "compendium.yml"), "--output", site], site),
+            "compendium check": ([arguments.binary, "check", "--content", content, "--config",
+                                  os.path.join(folder, "compendium.yml")], None),
+            "hugo": (["hugo", "-s", folder, "-d", hugo_site, "--quiet"], hugo_site),
+            "C floor": ([floor, "site", content, floor_site, "-j", workers], floor_site),
+        }
+        results = {name: [] for name in tools}
+        for _ in range(arguments.runs):
+            for name, (command, output) in tools.items():
+                results[name].append(timed(command, output))
+        pages = {
+            "compendium build": count_pages(site),
+            "compendium check": 0,
+            "hugo": count_pages(hugo_site),
+            "C floor": int(re.search(r"pages=(\d+)", results["C floor"][-1]["stdout"]).group(1)),
+        }
+        for name, runs in results.items():
+            wall = statistics.median(run["wall"] for run in runs)
+            rows.append((name, docs, pages[name], wall, statistics.median(run["cpu"] for run in runs),
+                         max(run["peak"] for run in runs), pages[name] / wall if pages[name] else 0))
+        build = [run["wall"] for run in results["compendium build"]]
+        ratios[docs] = {
+            "build / hugo": statistics.median(b / h["wall"] for b, h in zip(build, results["hugo"])),
+            "build / floor": statistics.median(b / f["wall"] for b, f in zip(build, results["C floor"])),
+            "check / build": statistics.median(c["wall"] / b for c, b in zip(results["compendium check"], build)),
+            "build wall": statistics.median(build),
+            "build peak": max(run["peak"] for run in results["compendium build"]),
+        }
+        shutil.rmtree(hugo_site, ignore_errors=True)
+        shutil.rmtree(floor_site, ignore_errors=True)
+
+    print()
+    print(f"| {'tool':<17} | {'docs':>7} | {'pages':>7} | {'wall s':>7} | {'CPU s':>7} | {'peak MB':>8} | {'pages/s':>8} |")
+    print(f"|{'-' * 19}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 10}|{'-' * 10}|")
+    for name, docs, pages, wall, cpu, peak, rate in rows:
+        shown = f"{rate:8.0f}" if pages else f"{'':>8}"
+        print(f"| {name:<17} | {docs:>7,} | {pages:>7,} | {wall:7.2f} | {cpu:7.2f} | {peak:8.0f} | {shown} |")
+
+    print()
+    targets = []
+    for docs, values in ratios.items():
+        print(f"{docs:,} documents: build/hugo {values['build / hugo']:.2f}, build/floor {values['build / floor']:.2f}, "
+              f"check/build {values['check / build']:.2f}")
+    if 10000 in ratios:
+        ten = ratios[10000]
+        targets += [
+            ("full build <= 0.5 x Hugo (10,000)", ten["build / hugo"] <= 0.5, f"{ten['build / hugo']:.2f}"),
+            ("full build <= 2 x C floor (10,000)", ten["build / floor"] <= 2, f"{ten['build / floor']:.2f}"),
+            ("check <= 0.35 x build (10,000)", ten["check / build"] <= 0.35, f"{ten['check / build']:.2f}"),
+        ]
+        if 100000 in ratios:
+            hundred = ratios[100000]
+            growth = hundred["build wall"] / ten["build wall"]
+            targets += [
+                ("100,000 <= 11 x 10,000", growth <= 11, f"{growth:.1f}"),
+                ("100,000 peak memory < 1 GB", hundred["build peak"] < 1024, f"{hundred['build peak']:.0f} MB"),
+            ]
+    if arguments.serve_edits > 0:
+        serve = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "bench_serve.py"), "--binary",
+                                arguments.binary, "--docs", "10000", "--edits", str(arguments.serve_edits),
+                                "--out", arguments.out], capture_output=True, text=True)
+        print(serve.stdout.strip())
+        found = re.search(r"median (\d+) ms", serve.stdout)
+        if found:
+            median = int(found.group(1))
+            targets.append(("serve edit-to-reload < 200 ms (10,000, median)", median < 200, f"{median} ms"))
+    print()
+    for label, met, value in targets:
+        print(f"{'met    ' if met else 'NOT met'}  {label}: {value}")
+
+
+if __name__ == "__main__":
+    main()
