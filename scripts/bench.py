@@ -56,7 +56,7 @@ def timed(command, output_folder):
     wall = sum(value * 60 ** power for power, value in enumerate(reversed(clock)))
     cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
     peak = int(field("Maximum resident set size (kbytes)")) / 1024
-    return {"wall": wall, "cpu": cpu, "peak": peak, "stdout": result.stdout}
+    return {"wall": wall, "cpu": cpu, "peak": peak, "output": result.stdout + report}
 
 
 def count_pages(folder):
@@ -110,7 +110,7 @@ def main():
             "compendium build": count_pages(site),
             "compendium check": 0,
             "hugo": count_pages(hugo_site),
-            "C floor": int(re.search(r"pages=(\d+)", results["C floor"][-1]["stdout"]).group(1)),
+            "C floor": int(re.search(r"pages=(\d+)", results["C floor"][-1]["output"]).group(1)),
         }
         for name, runs in results.items():
             wall = statistics.median(run["wall"] for run in runs)
