@@ -30,6 +30,8 @@ public final class IncrementalBuilder {
     private var memo = BuildMemo()
     /// A digest of each file in the output folder, by path; `nil` until the first site is written.
     private var written: [[UInt8]: FileDigest]?
+    /// The contexts of the pages in the output folder, and the template sources they were rendered with.
+    private var rendered: (memo: RenderMemo, templates: [String: String])?
 
     /// A builder for the project at `paths` (relative to `directory`) that writes into `output`.
     public init(paths: ProjectPaths, in directory: String = ".", output: String, options: BuildOptions = BuildOptions()) {
@@ -58,13 +60,16 @@ public final class IncrementalBuilder {
         }
 
         clock = StageClock()
-        let files = SiteRenderer(site: checked.site, templates: project.templates).render()
+        let renderer = SiteRenderer(site: checked.site, templates: project.templates)
+        let reusable = written != nil && rendered?.templates == project.templates.sources ? rendered!.memo : RenderMemo()
+        let (files, kept, memo) = renderer.render(reusing: reusable)
         clock.lap("render")
-        let digests = Dictionary(files.map { (Array($0.path.utf8), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
+        var digests = Dictionary(files.map { (Array($0.path.utf8), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
         let changed: [OutputFile]
         let removed: [String]
         do {
             if let written {
+                for path in kept.map({ Array($0.utf8) }) { digests[path] = written[path] }
                 changed = files.filter { written[Array($0.path.utf8)] != digests[Array($0.path.utf8)] }
                 removed = written.keys.filter { digests[$0] == nil }.map { String(decoding: $0, as: UTF8.self) }
                 try SiteWriter.update(changed, removing: removed, in: output)
@@ -74,10 +79,12 @@ public final class IncrementalBuilder {
             }
         } catch {
             written = nil
+            rendered = nil
             return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: error.description,
                            timings: timings + clock.timings)
         }
         written = digests
+        rendered = (memo, project.templates.sources)
         clock.lap("write")
         timings += clock.timings
         return Outcome(diagnostics: diagnostics, published: true, changed: (changed.map(\.path) + removed).sorted(),

@@ -58,10 +58,13 @@ public struct SiteRenderer: Sendable {
     /// Renders every page, on every core, and adds the search index, feeds,
     /// assets and attachments.
     public func render() -> [OutputFile] {
-        let rendered = pages.parallelMap { page in render(page) }
+        pages.parallelMap { page in render(page) } + otherFiles()
+    }
+
+    /// The search index, feeds, the template set's assets and the attachments.
+    func otherFiles() -> [OutputFile] {
         let attachments = site.attachments.map { OutputFile(path: $0.relativePath, bytes: $0.bytes) }
-        return rendered + [SearchIndex.file(for: site)] + SiteFeeds.files(for: site)
-            + (templates?.assets ?? []) + attachments
+        return [SearchIndex.file(for: site)] + SiteFeeds.files(for: site) + (templates?.assets ?? []) + attachments
     }
 
     /// Renders one page.

@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     public let templateNames: Set<String>
     /// Files under `assets/`, published under `assets/`.
     public let assets: [OutputFile]
+    /// The template sources by name: two sets with equal sources render alike.
+    let sources: [String: String]
 
     /// The name of an optional style sheet in `assets/`, linked after the
     /// default one, for a site's own rules.
@@ -66,7 +68,7 @@ public struct TemplateSet: Sendable {
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let set = TemplateSet(library: library, templateNames: names,
-                              assets: assets.values.sorted { $0.path < $1.path })
+                              assets: assets.values.sorted { $0.path < $1.path }, sources: sources.mapValues(\.text))
         return (set, diagnostics)
     }
 
