@@ -36,6 +36,10 @@ struct PrintPage {
                                 style: site.configuration.linkStyle)
         linker.placement = .collected(address: address, sections: sections)
         linker.missingAnchors = site.missingAnchors
+        let placed = linker
+        let positions = groups.flatMap(\.positions)
+        let rendered = positions.parallelMap { placed.render($0).rendered.html }
+        let bodies = Dictionary(uniqueKeysWithValues: zip(positions, rendered))
         context["print"] = [
             "contents": groups.map { group in
                 ["title": group.kind.pluralTitle,
@@ -43,17 +47,17 @@ struct PrintPage {
             },
             "sections": groups.map { group in
                 ["title": group.kind.pluralTitle, "id": group.kind.folder,
-                 "documents": group.positions.map { document($0, anchor: sections[$0]!, linker: linker) }] as [String: Any]
+                 "documents": group.positions.map { document($0, anchor: sections[$0]!, body: bodies[$0]!) }] as [String: Any]
             },
         ] as [String: Any]
         return context
     }
 
-    private func document(_ position: Int, anchor: String, linker: BodyLinker) -> [String: Any] {
+    private func document(_ position: Int, anchor: String, body: String) -> [String: Any] {
         let document = site.documents[position]
         var entry = frame.item(position, from: PrintPage.address)
         entry["anchor"] = anchor
-        entry["body"] = linker.render(position).rendered.html
+        entry["body"] = body
         if !document.contentNotes.isEmpty {
             entry["contentNote"] = ["subjects": document.contentNotes.joined(separator: ", "),
                                     "signposting": site.configuration.signposting]
