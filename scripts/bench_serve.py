@@ -23,21 +23,7 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GENERATOR = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
-
-
-def corpus(docs, out):
-    """Generates the corpus once and gives it a site configuration."""
-    folder = os.path.join(out, f"corpus-{docs}")
-    if not os.path.isdir(os.path.join(folder, "content")):
-        subprocess.run([sys.executable, GENERATOR, "--docs", str(docs), "--out", folder, "--seed", "1", "--no-hugo"],
-                       check=True, stdout=subprocess.DEVNULL)
-    with open(os.path.join(ROOT, "compendium.yml"), encoding="utf-8") as source:
-        configuration = source.read().replace("slug: evidence-research-and-development", "slug: research")
-    with open(os.path.join(folder, "compendium.yml"), "w", encoding="utf-8") as target:
-        target.write(configuration)
-    return folder
+from bench import ROOT, corpus
 
 
 class EventStream:

@@ -37,10 +37,7 @@ struct PreviewResponder: HTTPResponder {
             guard let bytes = read(path) else { return notFound() }
             return page(bytes, path: path, status: .ok)
         case .redirect(let location):
-            var fields = headers(type: "text/plain; charset=utf-8")
-            fields[.location] = location
-            return Response(status: .movedPermanently, headers: fields,
-                            body: .init(byteBuffer: ByteBuffer(string: "Moved to \(location)\n")))
+            return plain(.movedPermanently, "Moved to \(location)\n", extra: [.location: location])
         case .missing:
             return notFound()
         }
@@ -48,8 +45,7 @@ struct PreviewResponder: HTTPResponder {
 
     /// The site's own 404 page, or a plain one when the site has none.
     private func notFound() -> Response {
-        guard let bytes = read("404.html") else { return page(Self.noSiteYet, path: "404.html", status: .notFound) }
-        return page(bytes, path: "404.html", status: .notFound)
+        page(read("404.html") ?? Self.noSiteYet, path: "404.html", status: .notFound)
     }
 
     private func page(_ bytes: [UInt8], path: String, status: HTTPResponse.Status) -> Response {

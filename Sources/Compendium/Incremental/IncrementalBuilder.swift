@@ -28,10 +28,18 @@ public final class IncrementalBuilder {
     private let options: BuildOptions
     private var snapshot = ContentSnapshot()
     private var memo = BuildMemo()
-    /// A digest of each file in the output folder, by path; `nil` until the first site is written.
-    private var written: [[UInt8]: FileDigest]?
-    /// The contexts of the pages in the output folder, and the template sources they were rendered with.
-    private var rendered: (memo: RenderMemo, templates: [String: String])?
+    /// What the output folder holds; `nil` until a site is written (and after a failed write).
+    private var published: Published?
+
+    /// The site in the output folder, as this builder wrote it.
+    private struct Published {
+        /// A digest of each file, by path.
+        let files: [[UInt8]: FileDigest]
+        /// The contexts its pages were rendered from.
+        let pages: RenderMemo
+        /// The template sources they were rendered with.
+        let templates: [String: String]
+    }
 
     /// A builder for the project at `paths` (relative to `directory`) that writes into `output`.
     public init(paths: ProjectPaths, in directory: String = ".", output: String, options: BuildOptions = BuildOptions()) {
@@ -61,14 +69,14 @@ public final class IncrementalBuilder {
 
         clock = StageClock()
         let renderer = SiteRenderer(site: checked.site, templates: project.templates)
-        let reusable = written != nil && rendered?.templates == project.templates.sources ? rendered!.memo : RenderMemo()
-        let (files, kept, memo) = renderer.render(reusing: reusable)
+        let reusable = published.flatMap { $0.templates == project.templates.sources ? $0.pages : nil } ?? RenderMemo()
+        let (files, kept, pages) = renderer.render(reusing: reusable)
         clock.lap("render")
         var digests = Dictionary(files.map { (Array($0.path.utf8), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
         let changed: [OutputFile]
         let removed: [String]
         do {
-            if let written {
+            if let written = published?.files {
                 for path in kept.map({ Array($0.utf8) }) { digests[path] = written[path] }
                 changed = files.filter { written[Array($0.path.utf8)] != digests[Array($0.path.utf8)] }
                 removed = written.keys.filter { digests[$0] == nil }.map { String(decoding: $0, as: UTF8.self) }
@@ -78,13 +86,11 @@ public final class IncrementalBuilder {
                 try SiteWriter.write(files, to: output)
             }
         } catch {
-            written = nil
-            rendered = nil
+            published = nil
             return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: error.description,
                            timings: timings + clock.timings)
         }
-        written = digests
-        rendered = (memo, project.templates.sources)
+        published = Published(files: digests, pages: pages, templates: project.templates.sources)
         clock.lap("write")
         timings += clock.timings
         return Outcome(diagnostics: diagnostics, published: true, changed: (changed.map(\.path) + removed).sorted(),

@@ -7,9 +7,7 @@ public struct ProjectStamps: Sendable, Equatable {
 
     /// Reads the stamps of the project at `paths`, relative to `directory`.
     public static func read(_ paths: ProjectPaths, in directory: String = ".") -> ProjectStamps {
-        func onDisk(_ path: String) -> String {
-            path.hasPrefix("/") || directory == "." ? path : directory + "/" + path
-        }
+        func onDisk(_ path: String) -> String { ProjectPaths.onDisk(path, in: directory) }
         var stamps = ProjectStamps()
         for (index, folder) in ([paths.content] + paths.templates).enumerated() {
             for found in ContentLoader.scan(directory: onDisk(folder), displayPrefix: folder).0 {

@@ -18,6 +18,11 @@ public struct ProjectPaths: Sendable, Hashable {
         self.configuration = configuration
         self.consent = consent
     }
+
+    /// Where `path`, one of these paths, is on disk when they are relative to `directory`.
+    static func onDisk(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") || directory == "." ? path : directory + "/" + path
+    }
 }
 
 /// A project read from disk: configuration, content and template set.
@@ -38,9 +43,7 @@ public struct Project: Sendable {
 
     /// Reads a project, reading again only the content files whose stamps differ from `snapshot`'s.
     static func load(_ paths: ProjectPaths, in directory: String, snapshot: inout ContentSnapshot) -> (Project?, [Diagnostic]) {
-        func onDisk(_ path: String) -> String {
-            path.hasPrefix("/") || directory == "." ? path : directory + "/" + path
-        }
+        func onDisk(_ path: String) -> String { ProjectPaths.onDisk(path, in: directory) }
         var diagnostics: [Diagnostic] = []
         var configuration: SiteConfiguration?
         do {

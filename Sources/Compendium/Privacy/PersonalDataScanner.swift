@@ -194,7 +194,6 @@ enum PersonalDataScanner {
         index < words.count && words[index].start == end + 1 && bytes[end] == 0x20 ? words[index] : nil
     }
 
-    /// Whole words that make a sentence about a person (compared lower-cased, apostrophes straight).
     /// Whether `text` has a run of ASCII letters that, lower-cased, is a
     /// story marker or the `i` of `I'm` and `I've`: without one, no sentence
     /// of it tells a story, and the words need not be looked at.
@@ -222,6 +221,7 @@ enum PersonalDataScanner {
     /// The story markers' letters: `i'm` and `i've` start with the word `i`.
     private static let storyMarkerCores: Set<[UInt8]> = Set(storyMarkers.map { Array($0.prefix { $0 != "'" }.utf8) })
 
+    /// Whole words that make a sentence about a person (compared lower-cased, apostrophes straight).
     private static let storyMarkers: Set<String> = ["he", "she", "his", "her", "hers", "him", "himself", "herself",
                                                     "i", "i'm", "i've", "my", "me", "mine"]
     /// Words before a given name that make it part of a place's name (St Mary's, Queen Elizabeth).

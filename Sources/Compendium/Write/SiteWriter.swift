@@ -72,9 +72,8 @@ public enum SiteWriter {
                 let temporary = output + "/" + folder(of: file.path) + ".\(getpid()).updating"
                 try? FileSystem.removeTree(temporary)
                 try FileSystem.write(file.bytes, to: temporary)
-                if FileSystem.entryType(destination) == .directory || FileSystem.entryType(destination) == .symbolicLink {
-                    try FileSystem.removeTree(destination)
-                }
+                let existing = FileSystem.entryType(destination)
+                if existing == .directory || existing == .symbolicLink { try FileSystem.removeTree(destination) }
                 try FileSystem.rename(temporary, to: destination)
             }
             for path in removed {
@@ -86,6 +85,8 @@ public enum SiteWriter {
                     try FileSystem.removeTree(output + "/" + parent)
                 }
             }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw .system("\(error)")
         }
