@@ -9,14 +9,14 @@ struct DocumentPage {
     private var address: String { site.address(of: position) }
 
     /// The full context for the kind's template.
-    func context() -> [String: Any] {
+    func context() -> TemplateRecord {
         var breadcrumbs: [(title: String, address: String)] = [("Home", "")]
         if document.kind != .page { breadcrumbs.append((document.kind.pluralTitle, SitePath.listing(document.kind))) }
         var context = frame.context(
             address: address, title: document.title, description: PageFrame.summary(of: document),
             section: document.kind == .page ? address : SitePath.listing(document.kind), breadcrumbs: breadcrumbs
         )
-        var page: [String: Any] = [
+        var page: TemplateRecord = [
             "title": document.title,
             "kind": frame.kindLabel(document),
             "body": site.body(of: position).html,
@@ -24,17 +24,17 @@ struct DocumentPage {
         if let summary = document.summary { page["summary"] = summary }
         if !document.contentNotes.isEmpty {
             page["contentNote"] = ["subjects": document.contentNotes.joined(separator: ", "),
-                                   "signposting": site.configuration.signposting]
+                                   "signposting": site.configuration.signposting] as TemplateRecord
         }
         if let date = document.date { page["date"] = frame.dateContext(date) }
         page["facts"] = PageFrame.list(facts())
         let themes = site.taxonomy.themesOfDocument[position].map { theme in
-            ["title": site.documents[theme].title, "href": frame.link(from: address, to: site.address(of: theme))]
+            ["title": site.documents[theme].title, "href": frame.link(from: address, to: site.address(of: theme))] as TemplateRecord
         }
         page["themes"] = PageFrame.list(themes)
         let topics = site.taxonomy.topicsOfDocument[position].map { index in
             let topic = site.topics[index]
-            return ["title": topic.name, "href": frame.link(from: address, to: SitePath.topic(topic.slug))]
+            return ["title": topic.name, "href": frame.link(from: address, to: SitePath.topic(topic.slug))] as TemplateRecord
         }
         page["topics"] = PageFrame.list(topics)
         let headings = site.body(of: position).headings.filter { $0.level == 2 }
@@ -50,7 +50,7 @@ struct DocumentPage {
     /// Groups of documents that refer to this one, by how they refer. A
     /// theme's page leaves out mentions by documents it already lists as
     /// discussing the theme.
-    private func referencedBy() -> [[String: Any]] {
+    private func referencedBy() -> [TemplateRecord] {
         let listed = document.kind == .theme ? Set(site.taxonomy.documentsOfTheme[position] ?? []) : []
         let incoming = site.graph.incoming[position].filter { !($0.relation == .mentions && listed.contains($0.source)) }
         let relations = Relation.allCases.filter { relation in incoming.contains { $0.relation == relation } }
@@ -60,29 +60,29 @@ struct DocumentPage {
         }
     }
 
-    private func neighbours() -> [String: Any]? {
+    private func neighbours() -> TemplateRecord? {
         let pair = site.graph.neighbours[position]
         guard pair.previous != nil || pair.next != nil else { return nil }
         let noun = document.kind == .meeting ? "session" : document.kind.noun
-        var context: [String: Any] = [:]
+        var context: TemplateRecord = [:]
         if let previous = pair.previous {
-            context["previous"] = frame.item(previous, from: address).merging(["label": "Previous \(noun)"]) { $1 }
+            context["previous"] = frame.item(previous, from: address).merging(["label": "Previous \(noun)"])
         }
         if let next = pair.next {
-            context["next"] = frame.item(next, from: address).merging(["label": "Next \(noun)"]) { $1 }
+            context["next"] = frame.item(next, from: address).merging(["label": "Next \(noun)"])
         }
         return context
     }
 
     /// Links to the documents this one refers to through `relation`.
-    private func targets(_ relation: Relation) -> [[String: Any]] {
+    private func targets(_ relation: Relation) -> [TemplateRecord] {
         site.graph.outgoing[position].filter { $0.relation == relation }.map { edge in
             ["title": site.documents[edge.target].title, "href": frame.link(from: address, to: site.address(of: edge.target))]
         }
     }
 
     /// The definition list of the document's facts, in a fixed order per kind.
-    private func facts() -> [[String: Any]] {
+    private func facts() -> [TemplateRecord] {
         var facts = FactList()
         switch document.details {
         case .meeting(let meeting):
@@ -121,19 +121,19 @@ struct DocumentPage {
         return facts.entries
     }
 
-    private func attachmentLink(_ path: Located<String>?) -> [[String: Any]] {
+    private func attachmentLink(_ path: Located<String>?) -> [TemplateRecord] {
         guard let path else { return [] }
         let name = path.value.split(separator: "/").last.map(String.init) ?? path.value
         return [["title": name, "href": frame.link(from: address, to: SitePath.encoded(path.value))]]
     }
 
     /// Presenters, actions, agenda, milestones, sessions, and a theme's documents.
-    private func addDetails(to page: inout [String: Any]) {
+    private func addDetails(to page: inout TemplateRecord) {
         switch document.details {
         case .meeting(let meeting):
             addPeople(meeting.presenters, to: &page)
-            page["actions"] = PageFrame.list(meeting.actions.map { action -> [String: Any] in
-                    var item: [String: Any] = ["text": action.text]
+            page["actions"] = PageFrame.list(meeting.actions.map { action -> TemplateRecord in
+                    var item: TemplateRecord = ["text": action.text]
                     if let owner = action.owner { item["owner"] = owner }
                     if let status = action.status { item["status"] = status.title; item["statusSlug"] = status.rawValue }
                     if let due = action.due { item["due"] = frame.dateContext(due) }
@@ -145,8 +145,8 @@ struct DocumentPage {
             page["milestones"] = PageFrame.list(slides.milestones.map { ["year": String($0.year), "text": $0.text] })
         case .series(let series):
             let (held, toCome) = sessions(of: series)
-            page["sessionsHeld"] = PageFrame.list(held).map { $0.merging(["caption": "Sessions held"]) { $1 } }
-            page["sessionsToCome"] = PageFrame.list(toCome).map { $0.merging(["caption": "Sessions to come"]) { $1 } }
+            page["sessionsHeld"] = PageFrame.list(held).map { $0.merging(["caption": "Sessions held"]) }
+            page["sessionsToCome"] = PageFrame.list(toCome).map { $0.merging(["caption": "Sessions to come"]) }
         case .theme:
             let members = site.taxonomy.documentsOfTheme[position] ?? []
             page["members"] = PageFrame.list(frame.groupedByKind(members, from: address, order: chronological))
@@ -156,13 +156,13 @@ struct DocumentPage {
         }
     }
 
-    private func addPeople(_ people: [Person], to page: inout [String: Any]) {
-        page["presenters"] = PageFrame.list(people.map { person -> [String: Any] in
-            var item: [String: Any] = ["name": person.name]
+    private func addPeople(_ people: [Person], to page: inout TemplateRecord) {
+        page["presenters"] = PageFrame.list(people.map { person -> TemplateRecord in
+            var item: TemplateRecord = ["name": person.name]
             if let role = person.role { item["role"] = role }
             if let slug = person.organisation?.value, let organisation = site.book.find(slug, kind: .organisation) {
                 item["organisation"] = ["title": site.documents[organisation].title,
-                                        "href": frame.link(from: address, to: site.address(of: organisation))]
+                                        "href": frame.link(from: address, to: site.address(of: organisation))] as TemplateRecord
             }
             if let contact = person.publishedContact { item["contact"] = contact }
             return item
@@ -173,7 +173,7 @@ struct DocumentPage {
     /// is held when a meeting records it, or when it is dated no later than
     /// the latest meeting recorded for the series; so the page reads "as of
     /// the latest session in the compendium" and never depends on the clock.
-    private func sessions(of series: Series) -> (held: [[String: Any]], toCome: [[String: Any]]) {
+    private func sessions(of series: Series) -> (held: [TemplateRecord], toCome: [TemplateRecord]) {
         var meetingOfSession: [Int: Int] = [:]
         var latest: Day?
         for edge in site.graph.incoming[position] where edge.relation == .partOf {
@@ -183,16 +183,16 @@ struct DocumentPage {
                 meetingOfSession[number] = edge.source
             }
         }
-        var held: [[String: Any]] = []
-        var toCome: [[String: Any]] = []
+        var held: [TemplateRecord] = []
+        var toCome: [TemplateRecord] = []
         for session in series.sessions.sorted(by: { $0.number < $1.number }) {
-            var item: [String: Any] = ["number": session.number, "title": session.title]
+            var item: TemplateRecord = ["number": session.number, "title": session.title]
             if let secondHour = session.secondHour { item["secondHour"] = secondHour }
             if let date = session.date { item["date"] = frame.dateContext(date) }
             if let time = session.time { item["time"] = time }
             if let meeting = meetingOfSession[session.number] {
                 item["meeting"] = ["title": site.documents[meeting].title,
-                                   "href": frame.link(from: address, to: site.address(of: meeting))]
+                                   "href": frame.link(from: address, to: site.address(of: meeting))] as TemplateRecord
                 held.append(item)
             } else if let date = session.date, let latest, date <= latest {
                 held.append(item)
@@ -219,16 +219,16 @@ struct DocumentPage {
 
 /// Label–value pairs, skipping empty values.
 private struct FactList {
-    var entries: [[String: Any]] = []
+    var entries: [TemplateRecord] = []
 
     mutating func text(_ label: String, _ value: String?) {
         guard let value, !value.isEmpty else { return }
         entries.append(["label": label, "text": value])
     }
 
-    mutating func links(_ label: String, _ links: [[String: Any]], note: String? = nil) {
+    mutating func links(_ label: String, _ links: [TemplateRecord], note: String? = nil) {
         guard !links.isEmpty else { return }
-        var entry: [String: Any] = ["label": label, "links": PageFrame.list(links)!]
+        var entry: TemplateRecord = ["label": label, "links": PageFrame.list(links)!]
         if let note { entry["note"] = note }
         entries.append(entry)
     }

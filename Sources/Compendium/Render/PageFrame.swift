@@ -19,11 +19,11 @@ struct PageFrame {
 
     /// The context every page starts from.
     func context(address: String, title: String, description: String?, section: String?,
-                 breadcrumbs: [(title: String, address: String)]) -> [String: Any] {
+                 breadcrumbs: [(title: String, address: String)]) -> TemplateRecord {
         let configuration = site.configuration
-        var page: [String: Any] = ["title": title, "description": description ?? configuration.description]
+        var page: TemplateRecord = ["title": title, "description": description ?? configuration.description]
         if let baseURL = configuration.baseURL { page["canonical"] = baseURL + address }
-        var context: [String: Any] = [
+        var context: TemplateRecord = [
             "site": siteContext(from: address),
             "page": page,
             "assets": linkBase.map { $0 + "assets/" } ?? SitePath.relative(from: address, to: "assets/"),
@@ -35,7 +35,7 @@ struct PageFrame {
 
     /// A non-empty list wrapped as `{items: […]}`, so a template can write
     /// `{{#facts}}<dl>{{#items}}…{{/items}}</dl>{{/facts}}`; `nil` for an empty list.
-    static func list(_ items: [[String: Any]]) -> [String: Any]? {
+    static func list(_ items: [TemplateRecord]) -> TemplateRecord? {
         items.isEmpty ? nil : ["items": items, "count": items.count]
     }
 
@@ -46,9 +46,9 @@ struct PageFrame {
     }
 
     /// A document as an item of a list: title, link, kind, date, summary and a line of details.
-    func item(_ position: Int, from address: String) -> [String: Any] {
+    func item(_ position: Int, from address: String) -> TemplateRecord {
         let document = site.documents[position]
-        var item: [String: Any] = [
+        var item: TemplateRecord = [
             "title": document.title,
             "href": link(from: address, to: site.address(of: position)),
             "kind": kindLabel(document),
@@ -61,15 +61,15 @@ struct PageFrame {
     }
 
     /// Items for `positions`, in the order given.
-    func items(_ positions: [Int], from address: String) -> [[String: Any]] {
+    func items(_ positions: [Int], from address: String) -> [TemplateRecord] {
         positions.map { item($0, from: address) }
     }
 
     /// Items grouped under their kind's plural title, kinds in their usual order.
-    func groupedByKind(_ positions: [Int], from address: String, order: ([Int]) -> [Int]) -> [[String: Any]] {
+    func groupedByKind(_ positions: [Int], from address: String, order: ([Int]) -> [Int]) -> [TemplateRecord] {
         let byKind = Dictionary(grouping: positions) { site.documents[$0].kind }
         return byKind.keys.sorted().map { kind in
-            ["title": kind.pluralTitle, "items": items(order(byKind[kind]!), from: address)] as [String: Any]
+            ["title": kind.pluralTitle, "items": items(order(byKind[kind]!), from: address)] as TemplateRecord
         }
     }
 
@@ -83,7 +83,7 @@ struct PageFrame {
     }
 
     /// `{iso, long, withWeekday}` for `<time datetime>` and display.
-    func dateContext(_ day: Day) -> [String: Any] {
+    func dateContext(_ day: Day) -> TemplateRecord {
         ["iso": day.iso, "long": day.long, "withWeekday": day.withWeekday]
     }
 
@@ -127,9 +127,9 @@ struct PageFrame {
         return site.documents[position].title
     }
 
-    private func siteContext(from address: String) -> [String: Any] {
+    private func siteContext(from address: String) -> TemplateRecord {
         let configuration = site.configuration
-        var context: [String: Any] = [
+        var context: TemplateRecord = [
             "title": configuration.title,
             "description": configuration.description,
             "language": configuration.language,
@@ -142,17 +142,17 @@ struct PageFrame {
         context["faviconHref"] = linkBase.map { $0 + "assets/favicon.svg" }
             ?? SitePath.relative(from: address, to: "assets/favicon.svg")
         context["more"] = [("Timeline", "timeline/"), ("Actions", "actions/"), ("The whole compendium to print", "print/")]
-            .map { ["title": $0.0, "href": link(from: address, to: $0.1)] }
+            .map { ["title": $0.0, "href": link(from: address, to: $0.1)] as TemplateRecord }
         for slug in ["about", "privacy"] {
             if let position = site.book.find(slug, kind: .page) {
-                context[slug] = ["title": site.documents[position].title, "href": link(from: address, to: site.address(of: position))]
+                context[slug] = ["title": site.documents[position].title, "href": link(from: address, to: site.address(of: position))] as TemplateRecord
             }
         }
         return context
     }
 
     /// The main navigation, marking the current section.
-    private func navigation(from address: String, section: String?) -> [[String: Any]] {
+    private func navigation(from address: String, section: String?) -> [TemplateRecord] {
         var entries: [(title: String, address: String)] = [("Home", "")]
         for kind in [Kind.meeting, .theme] where !site.documents(of: kind).isEmpty {
             entries.append((kind.pluralTitle, SitePath.listing(kind)))
@@ -165,7 +165,7 @@ struct PageFrame {
             entries.append((site.documents[about].title, site.address(of: about)))
         }
         return entries.map { entry in
-            var item: [String: Any] = ["title": entry.title, "href": link(from: address, to: entry.address)]
+            var item: TemplateRecord = ["title": entry.title, "href": link(from: address, to: entry.address)]
             if entry.address == (section ?? "") { item["current"] = true }
             return item
         }

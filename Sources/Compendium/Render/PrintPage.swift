@@ -21,7 +21,7 @@ struct PrintPage {
             .filter { !$0.positions.isEmpty }
     }
 
-    func context() -> [String: Any] {
+    func context() -> TemplateRecord {
         let address = PrintPage.address
         var context = frame.context(address: address, title: "The whole compendium", description: nil,
                                     section: address, breadcrumbs: [("Home", "")])
@@ -43,24 +43,24 @@ struct PrintPage {
         context["print"] = [
             "contents": groups.map { group in
                 ["title": group.kind.pluralTitle,
-                 "items": group.positions.map { ["title": site.documents[$0].title, "anchor": sections[$0]!] }] as [String: Any]
+                 "items": group.positions.map { ["title": site.documents[$0].title, "anchor": sections[$0]!] as TemplateRecord }] as TemplateRecord
             },
             "sections": groups.map { group in
                 ["title": group.kind.pluralTitle, "id": group.kind.folder,
-                 "documents": group.positions.map { document($0, anchor: sections[$0]!, body: bodies[$0]!) }] as [String: Any]
+                 "documents": group.positions.map { document($0, anchor: sections[$0]!, body: bodies[$0]!) }] as TemplateRecord
             },
-        ] as [String: Any]
+        ] as TemplateRecord
         return context
     }
 
-    private func document(_ position: Int, anchor: String, body: String) -> [String: Any] {
+    private func document(_ position: Int, anchor: String, body: String) -> TemplateRecord {
         let document = site.documents[position]
         var entry = frame.item(position, from: PrintPage.address)
         entry["anchor"] = anchor
         entry["body"] = body
         if !document.contentNotes.isEmpty {
             entry["contentNote"] = ["subjects": document.contentNotes.joined(separator: ", "),
-                                    "signposting": site.configuration.signposting]
+                                    "signposting": site.configuration.signposting] as TemplateRecord
         }
         return entry
     }

@@ -70,11 +70,11 @@ public struct SiteRenderer: Sendable {
     /// Renders one page.
     func render(_ page: Page) -> OutputFile {
         let (template, context) = self.context(for: page)
-        return OutputFile(path: SitePath.file(for: address(of: page)), text: templates?.render(template, context) ?? "")
+        return OutputFile(path: SitePath.file(for: address(of: page)), bytes: templates?.render(template, context) ?? [])
     }
 
     /// The template that renders `page`, and its context.
-    func context(for page: Page) -> (template: String, context: [String: Any]) {
+    func context(for page: Page) -> (template: String, context: TemplateRecord) {
         let custom = templates?.hasCustomStylesheet ?? false
         let frame = PageFrame(site: site, customStylesheet: custom)
         let listings = ListingPages(frame: frame)

@@ -19,15 +19,15 @@ enum TemplateCheck {
         "topics", "withWeekday", "year",
     ]
 
-    /// Problems in one template's text; `templates` are the names that exist.
-    static func check(_ text: String, file: String, templates: Set<String>) -> [Diagnostic] {
+    /// Problems in one template's tags; `templates` are the names that exist.
+    static func check(_ template: Template, file: String, templates: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for tag in tags(in: text) {
+        for tag in template.tags {
             let reason: DiagnosticReason?
             switch tag.sigil {
-            case ">", "<":
+            case UInt8(ascii: ">"), UInt8(ascii: "<"):
                 reason = templates.contains(tag.name) ? nil : .missingTemplate(name: tag.name + ".mustache")
-            case "!", "/", "$", "=", "%":
+            case UInt8(ascii: "/"), UInt8(ascii: "$"):
                 reason = nil
             default:
                 reason = isKnown(tag.name) ? nil : .unknownTemplateName(name: tag.name)
@@ -39,54 +39,9 @@ enum TemplateCheck {
         return diagnostics
     }
 
-    /// `.`, `.summary`, `items`, `empty(facts)`, `site.title`: the first name is what must be known.
+    /// `.`, `.summary`, `items`, `site.title`: the first name is what must be known.
     private static func isKnown(_ name: String) -> Bool {
-        var name = Substring(name)
-        if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")") {
-            name = name[name.index(after: open)..<close]
-        }
-        if name.first == "." { name = name.dropFirst() }
         guard let first = name.split(separator: ".").first else { return true }
         return knownNames.contains(String(first))
-    }
-
-    private struct Tag {
-        let sigil: Character?
-        let name: String
-        let line: Int
-        let column: Int
-    }
-
-    /// The tags of a template, with the position of their opening braces.
-    /// Stops at a set-delimiter tag, after which braces mean something else.
-    private static func tags(in text: String) -> [Tag] {
-        var tags: [Tag] = []
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{") {
-                let start = (line, column)
-                let triple = text[index...].hasPrefix("{{{")
-                let contentStart = text.index(index, offsetBy: triple ? 3 : 2)
-                guard let close = text[contentStart...].range(of: triple ? "}}}" : "}}") else { break }
-                var content = text[contentStart..<close.lowerBound].trimmingSpaces
-                var sigil: Character?
-                if let first = content.first, "#^/>!<$&=%".contains(first) {
-                    sigil = first
-                    content = String(content.dropFirst()).trimmingSpaces
-                }
-                if sigil == "=" { break }
-                tags.append(Tag(sigil: sigil, name: content, line: start.0, column: start.1))
-                for character in text[index..<close.upperBound] {
-                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
-                index = close.upperBound
-                continue
-            }
-            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-            index = text.index(after: index)
-        }
-        return tags
     }
 }

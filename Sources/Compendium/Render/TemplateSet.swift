@@ -1,11 +1,9 @@
-import Mustache
-
 /// A template set (the site's visual skin): Mustache templates for the pages
 /// and assets such as the style sheet, read from folders at build time so they
 /// can be edited without recompiling.
 public struct TemplateSet: Sendable {
     /// The templates, by name (the path under `templates/` without `.mustache`).
-    let library: MustacheLibrary
+    let templates: [String: Template]
     /// The names of the templates present.
     public let templateNames: Set<String>
     /// Files under `assets/`, published under `assets/`.
@@ -47,18 +45,16 @@ public struct TemplateSet: Sendable {
                 assets[file.relativePath] = OutputFile(path: "assets/" + file.relativePath, bytes: file.bytes)
             }
         }
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         let names = Set(sources.keys)
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            diagnostics += TemplateCheck.check(source.text, file: source.display, templates: names)
-            do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: source.display, line: error.context.lineNumber,
-                                              column: error.context.columnNumber)
-                diagnostics.append(Diagnostic(.templateSyntax(problem: describe(error.error)), at: location))
-            } catch {
-                diagnostics.append(Diagnostic(.templateSyntax(problem: "\(error)"), at: SourceLocation(file: source.display)))
+            switch TemplateParser.parse(source.text) {
+            case .success(let template):
+                diagnostics += TemplateCheck.check(template, file: source.display, templates: names)
+                templates[name] = template
+            case .failure(let error):
+                let location = SourceLocation(file: source.display, line: error.line, column: error.column)
+                diagnostics.append(Diagnostic(.templateSyntax(problem: describe(error.problem)), at: location))
             }
         }
         let display = displayPaths.last ?? ""
@@ -67,30 +63,26 @@ public struct TemplateSet: Sendable {
                                           at: SourceLocation(file: display + "/templates")))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let set = TemplateSet(library: library, templateNames: names,
+        let set = TemplateSet(templates: templates, templateNames: names,
                               assets: assets.values.sorted { $0.path < $1.path }, sources: sources.mapValues(\.text))
         return (set, diagnostics)
     }
 
     /// Renders the template `name` with `context`.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ name: String, _ context: TemplateRecord) -> [UInt8] {
+        TemplateRenderer.render(name, context: context, templates: templates)
     }
 
-    private static func describe(_ error: Error) -> String {
-        // The only other error the Mustache parser raises is running out of
-        // text, which happens when a tag is left open at the end.
-        guard let error = error as? MustacheTemplate.Error else { return "a tag is not finished with }}" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not finished with }}"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "a set-delimiter tag is badly formed"
-        case .transformAppliedToInheritanceSection: return "a transform is applied to an inherited section"
-        case .illegalTokenInsideInheritSection: return "only block overrides may appear inside an inherited template"
-        case .textInsideInheritSection: return "only block overrides may appear inside an inherited template"
-        case .invalidConfigVariableSyntax: return "a configuration tag is badly formed"
-        case .unrecognisedConfigVariable: return "a configuration tag is not recognised"
+    private static func describe(_ problem: TemplateSyntaxError.Problem) -> String {
+        switch problem {
+        case .unfinishedTag(let closing): return "a tag is not finished with \(closing)"
+        case .closingTagMismatch: return "a closing tag does not match the section it closes"
+        case .neverClosed: return "a section is never closed"
+        case .noName: return "a tag has no name"
+        case .invalidName(let name):
+            return "'\(name)' is not a name: use letters, digits, '_' and '-', with '.' between names"
+        case .unsupportedTag(let sigil): return "tags starting {{\(sigil) are not supported"
+        case .contentInsideParent: return "only block overrides may appear inside an inherited template"
         }
     }
 }
