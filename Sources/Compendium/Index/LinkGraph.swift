@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who links to whom, related documents, and previous/next neighbours;
 /// each built in time linear in the number of documents and links.
 struct LinkGraph: Sendable {
@@ -44,24 +46,41 @@ struct Neighbours: Sendable, Hashable {
 
 private extension LinkGraph {
     /// Scores candidates by shared themes (1 each) and shared topics (2 each:
-    /// topics are more specific); ties go to the earlier in `rank`.
+    /// topics are more specific); ties go to the earlier in `rank`. Runs on
+    /// every core, each worker keeping one score table for its share of the
+    /// documents, so the work is linear in the candidates looked at.
     static func relatedDocuments(count: Int, taxonomy: Taxonomy, rank: [Int]) -> [[Int]] {
         let byRank: ([Int]) -> [Int] = { members in
             Array(members.sorted { rank[$0] < rank[$1] }.prefix(candidatesPerTerm))
         }
         let themeMembers = taxonomy.documentsOfTheme.mapValues(byRank)
         let topicMembers = taxonomy.topics.map { byRank($0.documents) }
-        return (0..<count).map { position in
-            var scores: [Int: Int] = [:]
-            for theme in taxonomy.themesOfDocument[position] {
-                for member in themeMembers[theme] ?? [] where member != position { scores[member, default: 0] += 1 }
+        let shares = Swift.max(1, Swift.min(count, 8 * ProcessInfo.processInfo.activeProcessorCount))
+        let bounds = (0...shares).map { $0 * count / shares }
+        return Array(0..<shares).parallelMap { share -> [[Int]] in
+            var scores = [Int32](repeating: 0, count: count)
+            var touched: [Int] = []
+            return (bounds[share]..<bounds[share + 1]).map { position in
+                func add(_ members: [Int], _ points: Int32) {
+                    for member in members where member != position {
+                        if scores[member] == 0 { touched.append(member) }
+                        scores[member] += points
+                    }
+                }
+                for theme in taxonomy.themesOfDocument[position] { add(themeMembers[theme] ?? [], 1) }
+                for topic in taxonomy.topicsOfDocument[position] { add(topicMembers[topic], 2) }
+                var best: [Int] = []
+                let isBetter = { (a: Int, b: Int) in (scores[a], rank[b]) > (scores[b], rank[a]) }
+                for member in touched where best.count < relatedLimit || isBetter(member, best[relatedLimit - 1]) {
+                    let place = best.firstIndex { isBetter(member, $0) } ?? best.count
+                    best.insert(member, at: place)
+                    if best.count > relatedLimit { best.removeLast() }
+                }
+                for member in touched { scores[member] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                return best
             }
-            for topic in taxonomy.topicsOfDocument[position] {
-                for member in topicMembers[topic] where member != position { scores[member, default: 0] += 2 }
-            }
-            let best = scores.sorted { ($1.value, rank[$0.key]) < ($0.value, rank[$1.key]) }
-            return best.prefix(relatedLimit).map(\.key)
-        }
+        }.flatMap { $0 }
     }
 
     /// Meetings in a series follow each other by date within the series;

@@ -3,10 +3,17 @@
 struct DocumentPage {
     let frame: PageFrame
     let position: Int
+    private let document: Document
+    private let address: String
+
+    init(frame: PageFrame, position: Int) {
+        self.frame = frame
+        self.position = position
+        document = frame.site.documents[position]
+        address = frame.site.address(of: position)
+    }
 
     private var site: IndexedSite { frame.site }
-    private var document: Document { site.documents[position] }
-    private var address: String { site.address(of: position) }
 
     /// The full context for the kind's template.
     func context() -> TemplateRecord {

@@ -22,7 +22,7 @@ enum SearchIndex {
             .joined(separator: ", ")
         script += "],\n\"documents\": [\n"
         let style = site.configuration.linkStyle
-        let entries = site.documents.indices.map { position -> String in
+        let entries = Array(site.documents.indices).parallelMap { position -> String in
             let document = site.documents[position]
             let themes = site.taxonomy.themesOfDocument[position]
             var fields = [
@@ -49,8 +49,10 @@ enum SearchIndex {
 
     /// The first `textLimit` characters, ending at a word.
     private static func excerpt(_ text: String) -> String {
-        guard text.count > textLimit else { return text.trimmingSpaces }
-        let cut = text.prefix(textLimit)
+        guard text.utf8.count > textLimit,
+              let end = text.index(text.startIndex, offsetBy: textLimit, limitedBy: text.endIndex), end < text.endIndex
+        else { return text.trimmingSpaces }
+        let cut = text[..<end]
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]).trimmingSpaces
     }
 

@@ -36,6 +36,7 @@ public enum JSONFormat {
     /// `<script>` and as JavaScript source: `</` becomes `<\/`, and the line
     /// and paragraph separators are escaped.
     public static func string(_ text: String, inScript: Bool = false) -> String {
+        if !needsEscaping(text, inScript: inScript) { return "\"" + text + "\"" }
         var escaped = "\""
         escaped.reserveCapacity(text.utf8.count + 2)
         var previous: Unicode.Scalar = " "
@@ -57,5 +58,14 @@ public enum JSONFormat {
             previous = scalar
         }
         return escaped + "\""
+    }
+
+    /// Whether any byte of `text` is one `string(_:inScript:)` would escape:
+    /// most text has none and is copied whole.
+    private static func needsEscaping(_ text: String, inScript: Bool) -> Bool {
+        text.utf8.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (inScript && (byte == UInt8(ascii: "<") || byte == 0xE2))
+        }
     }
 }
