@@ -1,0 +1,107 @@
+@testable import Compendium
+import Testing
+
+// Unit tests of the template reader and renderer: Mustache's values,
+// sections, standalone lines, partials and inheritance, and the positions of
+// syntax errors.
+
+@Suite struct TemplateEngineTests {
+    /// Renders `main` from `templates` (by name) with `context`.
+    private func render(_ templates: [String: String], _ context: TemplateRecord, main: String = "main") throws -> String {
+        var parsed: [String: Template] = [:]
+        for (name, text) in templates { parsed[name] = try TemplateParser.parse(text).get() }
+        return String(decoding: TemplateRenderer.render(main, context: context, templates: parsed), as: UTF8.self)
+    }
+
+    private func render(_ text: String, _ context: TemplateRecord) throws -> String {
+        try render(["main": text], context)
+    }
+
+    private func error(_ text: String) -> TemplateSyntaxError? {
+        if case .failure(let error) = TemplateParser.parse(text) { return error }
+        return nil
+    }
+
+    @Test func valuesAreEscapedUnlessTheTagSaysOtherwise() throws {
+        let context: TemplateRecord = ["a": "<b>\"x\" & 'y'</b>", "n": 3, "yes": true]
+        #expect(try render("{{a}}|{{{a}}}|{{& a }}|{{n}}|{{yes}}|{{missing}}", context)
+            == "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;|<b>\"x\" & 'y'</b>|<b>\"x\" & 'y'</b>|3|true|")
+        #expect(try render("é {{a}} ü", ["a": "ß & ø"]) == "é ß &amp; ø ü")
+    }
+
+    @Test func sectionsRepeatEnterOrSkip() throws {
+        let context: TemplateRecord = [
+            "items": [["name": "one"] as TemplateRecord, ["name": "two"]],
+            "none": [TemplateRecord](), "yes": true, "no": false, "person": ["name": "Sam"] as TemplateRecord,
+            "word": "hello", "name": "outer",
+        ]
+        #expect(try render("{{#items}}[{{name}}]{{/items}}", context) == "[one][two]")
+        #expect(try render("{{#none}}x{{/none}}{{#no}}x{{/no}}{{#missing}}x{{/missing}}", context) == "")
+        #expect(try render("{{#yes}}{{name}}{{/yes}} {{#person}}{{name}}{{/person}} {{#word}}{{.}}{{/word}}", context)
+            == "outer Sam hello")
+        #expect(try render("{{^none}}a{{/none}}{{^no}}b{{/no}}{{^missing}}c{{/missing}}{{^yes}}d{{/yes}}{{^items}}e{{/items}}",
+                           context) == "abc")
+    }
+
+    @Test func namesAreLookedUpFromTheInnermostValueOut() throws {
+        let context: TemplateRecord = [
+            "title": "Page", "summary": "Page summary",
+            "items": [["title": "A", "summary": "About A"] as TemplateRecord, ["title": "B"]],
+            "site": ["title": "Site"] as TemplateRecord,
+        ]
+        #expect(try render("{{#items}}{{title}}:{{summary}};{{/items}}", context) == "A:About A;B:Page summary;")
+        #expect(try render("{{#items}}{{title}}:{{.summary}};{{/items}}", context) == "A:About A;B:;")
+        #expect(try render("{{#items}}{{site.title}}{{/items}} {{site.title}} {{site.missing.title}}", context) == "SiteSite Site ")
+        #expect(try render("{{#site}}{{summary}}{{/site}}", context) == "Page summary")
+        #expect(try render("{{#site}}{{title.summary}}{{/site}}", context) == "")
+    }
+
+    @Test func tagsAloneOnTheirLineTakeTheLineWithThem() throws {
+        let context: TemplateRecord = ["items": [["name": "x"] as TemplateRecord], "name": "n"]
+        #expect(try render("a\n  {{#items}}\n  {{name}}\n  {{/items}}\nb\n", context) == "a\n  x\nb\n")
+        #expect(try render("a\r\n{{#items}}\r\n{{name}}\r\n{{/items}}\r\nb", context) == "a\r\nx\r\nb")
+        #expect(try render("a {{#items}}{{name}}{{/items}} b\n", context) == "a x b\n")
+        #expect(try render("  {{! a comment\n over lines }}\nb\n{{! last }}", context) == "b\n")
+    }
+
+    @Test func partialsAreIndentedLikeTheirTag() throws {
+        let templates = ["main": "<ul>\n  {{>partials/item}}\n</ul>\n", "partials/item": "<li>{{name}}</li>\n<li>two</li>\n"]
+        #expect(try render(templates, ["name": "one"]) == "<ul>\n  <li>one</li>\n  <li>two</li>\n</ul>\n")
+        #expect(try render(["main": "[{{>p}}]", "p": "{{name}}"], ["name": "in line"]) == "[in line]")
+    }
+
+    @Test func childTemplatesReplaceTheBlocksOfTheirParent() throws {
+        let templates = [
+            "layout": "<title>{{$title}}{{name}}{{/title}}</title>\n<main>\n{{$main}}{{/main}}\n</main>\n",
+            "page": "{{<layout}}\n{{$main}}\n<p>{{name}}</p>\n{{/main}}\n{{/layout}}\n",
+            "special": "{{<page}}\n{{$title}}Special{{/title}}\n{{$main}}\n<p>special</p>\n{{/main}}\n{{/page}}\n",
+        ]
+        #expect(try render(templates, ["name": "Home"], main: "page") == "<title>Home</title>\n<main>\n<p>Home</p>\n\n</main>\n")
+        #expect(try render(templates, ["name": "Home"], main: "special")
+            == "<title>Special</title>\n<main>\n<p>special</p>\n\n</main>\n")
+        #expect(try render(templates, ["name": "Home"], main: "layout") == "<title>Home</title>\n<main>\n\n</main>\n")
+    }
+
+    @Test func syntaxErrorsSayWhatAndWhere() {
+        #expect(error("<h1>{{title") == TemplateSyntaxError(problem: .unfinishedTag(closing: "}}"), line: 1, column: 5))
+        #expect(error("x\n{{{body}}") == TemplateSyntaxError(problem: .unfinishedTag(closing: "}}}"), line: 2, column: 1))
+        #expect(error("{{#a}}\n  {{/b}}") == TemplateSyntaxError(problem: .closingTagMismatch, line: 2, column: 6))
+        #expect(error("one\n  {{#a}}\ntwo") == TemplateSyntaxError(problem: .neverClosed, line: 2, column: 3))
+        #expect(error("{{=<% %>=}}") == TemplateSyntaxError(problem: .unsupportedTag(sigil: "="), line: 1, column: 1))
+        #expect(error("é {{a b}}") == TemplateSyntaxError(problem: .invalidName("a b"), line: 1, column: 5))
+        #expect(error("{{#}}{{/}}") == TemplateSyntaxError(problem: .noName, line: 1, column: 1))
+        #expect(error("{{<layout}}\ntext{{/layout}}") == TemplateSyntaxError(problem: .contentInsideParent, line: 2, column: 1))
+        #expect(error("{{<layout}}{{title}}{{/layout}}") == TemplateSyntaxError(problem: .contentInsideParent, line: 1, column: 12))
+        #expect(error("{{>partials/item}} {{.}} {{a.b-c_d}} {{! any text: here }}") == nil)
+    }
+
+    @Test func recordsKeepTheOrderTheirValuesWereSetIn() {
+        var record: TemplateRecord = ["b": "2", "a": "1", "gone": nil]
+        record["c"] = 3
+        record["b"] = "two"
+        record["a"] = nil
+        #expect(record.fields.map(\.0) == ["b", "c"])
+        #expect(record.merging(["d": true, "b": "new"]).fields.map(\.1)
+            == [.text("new"), .text("3"), .flag(true)])
+    }
+}
