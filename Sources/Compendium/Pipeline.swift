@@ -135,6 +135,24 @@ public enum SiteBuilder {
                            memo: nextMemo)
     }
 
+    /// Checks the content and, when there is no error, renders every page,
+    /// handing each file to `deliver` as it is made (from any thread). When
+    /// any diagnostic is an error, nothing is rendered; `files` is always `nil`.
+    public static func build(content: ContentFiles, configuration: SiteConfiguration, templates: TemplateSet,
+                             consent: ConsentRegistry = .empty, options: BuildOptions = BuildOptions(),
+                             watch: RenderWatch? = nil, deliver: @Sendable (OutputFile) -> Void) -> BuildResult {
+        let checked = check(content: content, configuration: configuration, consent: consent, options: options, watch: watch)
+        guard !checked.diagnostics.hasErrors else {
+            return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
+                               timings: checked.timings)
+        }
+        var clock = StageClock()
+        SiteRenderer(site: checked.site, templates: templates).render(deliver: deliver)
+        clock.lap("render+write")
+        return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
+                           timings: checked.timings + clock.timings)
+    }
+
     /// Checks the content and, when there is no error, renders every page in
     /// memory. When any diagnostic is an error, no files are returned.
     public static func build(content: ContentFiles, configuration: SiteConfiguration, templates: TemplateSet,

@@ -35,30 +35,39 @@ struct BuildCommand: ParsableCommand {
         options.linkStyle = fileLinks ? .files : .directories
         let watch = RenderWatch()
         Watchdog.start(watch, seconds: loaded.configuration.limits.renderSeconds)
+        let staging: SiteWriter.Staging
+        do {
+            staging = try SiteWriter.Staging(replacing: output)
+        } catch {
+            Terminal.error("cannot write the site: \(error)")
+            throw ExitCode(1)
+        }
         let result = SiteBuilder.build(content: loaded.content, configuration: loaded.configuration,
-                                       templates: loaded.templates, consent: loaded.consent, options: options, watch: watch)
-        _ = clock.lap()
+                                       templates: loaded.templates, consent: loaded.consent, options: options, watch: watch,
+                                       deliver: { staging.add($0) })
         let diagnostics = (loadProblems + result.diagnostics).sorted()
         let report = DiagnosticReport(diagnostics: diagnostics, allowances: result.allowances)
-        guard let files = result.files, !diagnostics.hasErrors else {
+        guard !diagnostics.hasErrors else {
+            staging.discard()
             Terminal.print(report)
             Terminal.error("nothing was written; \(output)/ is unchanged")
             throw ExitCode(1)
         }
+        _ = clock.lap()
         do {
-            try SiteWriter.write(files, to: output)
+            try staging.commit()
         } catch {
             Terminal.print(report)
             Terminal.error("cannot write the site: \(error)")
             throw ExitCode(1)
         }
-        let writeSeconds = clock.lap()
+        let swapSeconds = clock.lap()
         if !diagnostics.isEmpty || !result.allowances.isEmpty { Terminal.print(report) }
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
-        print("Built \(pages) pages (\(files.count) files) into \(output)/")
+        let (files, pages) = staging.counts
+        print("Built \(pages) pages (\(files - 1) files) into \(output)/")
         if timings {
             let stages = [StageTiming(stage: "load", seconds: loadSeconds)] + result.timings
-                + [StageTiming(stage: "write", seconds: writeSeconds)]
+                + [StageTiming(stage: "swap", seconds: swapSeconds)]
             Terminal.timings(stages)
         }
     }

@@ -45,9 +45,10 @@ enum Terminal {
     /// Prints a table of stage timings.
     static func timings(_ stages: [StageTiming]) {
         let total = stages.reduce(0) { $0 + $1.seconds }
+        let width = stages.map(\.stage.count).max() ?? 0
         for stage in stages + [StageTiming(stage: "total", seconds: total)] {
             let milliseconds = (stage.seconds * 1000).rounded()
-            let name = stage.stage.padding(toLength: 8)
+            let name = stage.stage.padding(toLength: width)
             Swift.print("  \(name) \(String(Int(milliseconds)).leftPadded(toLength: 7)) ms")
         }
     }

@@ -1,3 +1,5 @@
+@testable import Compendium
+import Foundation
 import Testing
 
 /// Whole-site golden tests: each fixture project is built in memory and its
@@ -19,6 +21,36 @@ import Testing
         let second = fixture.build()
         #expect(first.report == second.report)
         #expect(first.files == second.files)
+    }
+}
+
+/// `compendium build` writes pages as they are rendered, into a staging
+/// folder it then swaps in: the folder must hold exactly the files of the
+/// in-memory build, byte for byte.
+@Suite struct StreamedBuildTests {
+    @Test(arguments: Fixture.all)
+    func writingPagesAsTheyAreRenderedGivesTheSameFiles(_ fixture: Fixture) throws {
+        let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
+        guard let project = Project.load(paths, in: fixture.directory).0 else { return }
+        let inMemory = SiteBuilder.build(content: project.content, configuration: project.configuration,
+                                         templates: project.templates, consent: project.consent)
+        guard let expected = inMemory.files else { return }
+        try ScratchFolder.with { folder in
+            let staging = try SiteWriter.Staging(replacing: folder.at("site"))
+            let streamed = SiteBuilder.build(content: project.content, configuration: project.configuration,
+                                             templates: project.templates, consent: project.consent,
+                                             deliver: { staging.add($0) })
+            try staging.commit()
+            #expect(streamed.diagnostics == inMemory.diagnostics)
+            #expect(streamed.files == nil)
+            #expect(staging.counts.files == expected.count + 1)
+            #expect(staging.counts.pages == expected.filter { $0.path.hasSuffix(".html") }.count)
+            let written = folder.files(under: "site").filter { $0 != SiteWriter.markerName }
+            #expect(written == expected.map(\.path).sorted())
+            for file in expected {
+                #expect(FileManager.default.contents(atPath: folder.at("site/" + file.path)) == Data(file.bytes), "\(file.path)")
+            }
+        }
     }
 }
 

@@ -61,6 +61,14 @@ public struct SiteRenderer: Sendable {
         pages.parallelMap { page in render(page) } + otherFiles()
     }
 
+    /// Renders every page, on every core, and the other files, handing each
+    /// file to `deliver` as soon as it is made, from any thread, so no more
+    /// than a few pages are held at once.
+    public func render(deliver: @Sendable (OutputFile) -> Void) {
+        _ = pages.parallelMap { page in deliver(render(page)) }
+        for file in otherFiles() { deliver(file) }
+    }
+
     /// The search index, feeds, the template set's assets and the attachments.
     func otherFiles() -> [OutputFile] {
         let attachments = site.attachments.map { OutputFile(path: $0.relativePath, bytes: $0.bytes) }

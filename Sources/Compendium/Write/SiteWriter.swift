@@ -30,31 +30,9 @@ public enum SiteWriter {
 
     /// Writes `files` as the complete contents of the folder `output`.
     public static func write(_ files: [OutputFile], to output: String) throws(Failure) {
-        let (parent, name) = split(output)
-        switch FileSystem.entryType(output) {
-        case .symbolicLink?: throw .symbolicLink(output)
-        case .directory?:
-            let names = (try? FileSystem.names(in: output)) ?? []
-            if !names.isEmpty && !names.contains(markerName) { throw .notOurs(output) }
-        case .file?, .other?: throw .notOurs(output)
-        case nil: break
-        }
-        removeLeftovers(in: parent, name: name)
-        let staging = "\(parent)/.\(name).building-\(getpid())"
-        do {
-            try? FileSystem.removeTree(staging)
-            try FileSystem.makeDirectory(staging)
-            try writeAll(files + [marker], into: staging)
-            if FileSystem.entryType(output) == .directory {
-                try exchange(staging, output)
-                try FileSystem.removeTree(staging)
-            } else {
-                try FileSystem.rename(staging, to: output)
-            }
-        } catch {
-            try? FileSystem.removeTree(staging)
-            throw .system("\(error)")
-        }
+        let staging = try Staging(replacing: output)
+        _ = files.parallelMap { staging.add($0) }
+        try staging.commit()
     }
 
     /// Brings `output`, a complete site written by `write(_:to:)`, up to
@@ -108,36 +86,12 @@ public enum SiteWriter {
         return String(path[...slash])
     }
 
-    private static let marker = OutputFile(
+    static let marker = OutputFile(
         path: markerName, text: "This folder is made by `compendium build` and replaced whole on every build.\n")
-
-    /// Creates every folder, then writes the files on every core.
-    private static func writeAll(_ files: [OutputFile], into root: String) throws {
-        var folders = Set<String>()
-        for file in files {
-            var path = file.path
-            while let slash = path.lastIndex(of: "/") {
-                path = String(path[..<slash])
-                if !folders.insert(path).inserted { break }
-            }
-        }
-        for folder in folders.sorted(by: { $0.count < $1.count }) {
-            try FileSystem.makeDirectory(root + "/" + folder)
-        }
-        let failures = files.parallelMap { file -> String? in
-            do {
-                try FileSystem.write(file.bytes, to: root + "/" + file.path)
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw Failure.system(failure) }
-    }
 
     /// Swaps two folders atomically where the kernel can (renameat2 with
     /// RENAME_EXCHANGE); otherwise moves the old one aside first.
-    private static func exchange(_ staging: String, _ output: String) throws {
+    static func exchange(_ staging: String, _ output: String) throws {
         if let renameat2 = renameat2Function, renameat2(atCurrentDirectory, staging, atCurrentDirectory, output, 2) == 0 {
             return
         }
@@ -148,7 +102,7 @@ public enum SiteWriter {
     }
 
     /// Removes staging folders left by builds that were killed.
-    private static func removeLeftovers(in parent: String, name: String) {
+    static func removeLeftovers(in parent: String, name: String) {
         let prefix = ".\(name).building-"
         for entry in (try? FileSystem.names(in: parent)) ?? [] where entry.hasPrefix(prefix) {
             let pidText = entry.dropFirst(prefix.count).prefix { $0.isNumber }
@@ -158,7 +112,7 @@ public enum SiteWriter {
         }
     }
 
-    private static func split(_ path: String) -> (parent: String, name: String) {
+    static func split(_ path: String) -> (parent: String, name: String) {
         var trimmed = path
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return (".", trimmed) }
