@@ -67,9 +67,12 @@ public enum SiteBuilder {
     /// and collects every diagnostic; renders nothing.
     /// A `watch`, when given, is told which document's text is rendering, for a watchdog.
     /// A `memo` from the previous build lets unchanged files skip their work.
+    /// Unless `forPages`, bodies are checked but not rendered and related
+    /// documents are not worked out: the result serves diagnostics and
+    /// reports, not rendering.
     public static func check(content: ContentFiles, configuration: SiteConfiguration, consent: ConsentRegistry = .empty,
                              options: BuildOptions = BuildOptions(), watch: RenderWatch? = nil,
-                             memo: BuildMemo = BuildMemo()) -> CheckResult {
+                             memo: BuildMemo = BuildMemo(), forPages: Bool = true) -> CheckResult {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         var configuration = configuration
@@ -127,7 +130,7 @@ public enum SiteBuilder {
         let drafts = Set(documents.filter { $0.draft && !options.includeDrafts }.map { "\($0.kind.folder)/\($0.slug)" })
         let (site, indexProblems) = Indexer.index(documents: published, drafts: drafts, attachments: content.attachments,
                                                   configuration: configuration, watch: watch,
-                                                  reusing: memo.bodies)
+                                                  reusing: memo.bodies, forPages: forPages)
         diagnostics += indexProblems
         nextMemo.bodies = site.bodyCache
         clock.lap("index")

@@ -23,12 +23,15 @@ public enum MarkdownRenderer {
     ///   - anchor: turns a heading's text into an `id`; duplicates get `-1`, `-2`….
     ///   - headingOffset: added to every heading's level (at most 6), for a body shown under other headings.
     ///   - resolve: decides what each link, image and wiki-link points to.
+    ///   - producingHTML: when false, only headings are returned (and every
+    ///     link still asked about), for checking without publishing.
     public static func render(
         _ source: String,
         firstLine: Int = 1,
         anchor: (String) -> String,
         headingOffset: Int = 0,
-        resolve: (LinkRequest) -> LinkResolution
+        resolve: (LinkRequest) -> LinkResolution,
+        producingHTML: Bool = true
     ) -> RenderedMarkdown {
         var source = source
         let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
@@ -52,6 +55,7 @@ public enum MarkdownRenderer {
             return headings
         }
 
+        guard producingHTML else { return RenderedMarkdown(html: "", headings: headings, plainText: "") }
         let plainText = collectPlainText(in: root)
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {
             return RenderedMarkdown(html: "", headings: headings, plainText: plainText)

@@ -40,7 +40,8 @@ struct CheckCommand: ParsableCommand {
             let watch = RenderWatch()
             Watchdog.start(watch, seconds: loaded.configuration.limits.renderSeconds)
             let result = SiteBuilder.check(content: loaded.content, configuration: loaded.configuration,
-                                           consent: loaded.consent, options: project.buildOptions, watch: watch)
+                                           consent: loaded.consent, options: project.buildOptions, watch: watch,
+                                           forPages: false)
             diagnostics += result.diagnostics
             allowances = result.allowances
             if let report {
@@ -58,7 +59,8 @@ struct CheckCommand: ParsableCommand {
     private static func baseSite(content: String, project: Project, options: BuildOptions) throws -> CheckResult {
         let (files, _) = ContentLoader.load(directory: content, displayPrefix: content)
         return SiteBuilder.check(content: files, configuration: project.configuration, consent: project.consent,
-                                 options: BuildOptions(includeDrafts: options.includeDrafts, privacyLint: false))
+                                 options: BuildOptions(includeDrafts: options.includeDrafts, privacyLint: false),
+                                 forPages: false)
     }
 }
 

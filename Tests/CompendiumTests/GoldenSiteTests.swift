@@ -54,6 +54,23 @@ import Testing
     }
 }
 
+/// `compendium check` indexes without rendering bodies: it must find
+/// exactly the problems a build finds.
+@Suite struct CheckWithoutRenderingTests {
+    @Test(arguments: Fixture.all)
+    func checkingFindsWhatBuildingFinds(_ fixture: Fixture) throws {
+        let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
+        guard let project = Project.load(paths, in: fixture.directory).0 else { return }
+        let full = SiteBuilder.check(content: project.content, configuration: project.configuration, consent: project.consent)
+        let light = SiteBuilder.check(content: project.content, configuration: project.configuration, consent: project.consent,
+                                      forPages: false)
+        #expect(light.diagnostics == full.diagnostics)
+        #expect(light.allowances == full.allowances)
+        #expect(light.site.graph.incoming.map { $0.map(\.source) } == full.site.graph.incoming.map { $0.map(\.source) })
+        #expect(light.site.bodies.allSatisfy { $0.html.isEmpty })
+    }
+}
+
 @Suite struct FixtureLinkTests {
     @Test(arguments: Fixture.all)
     func everyInternalLinkInAFixtureSiteResolves(_ fixture: Fixture) {

@@ -59,6 +59,9 @@ struct BodyLinker: Sendable {
     var missingAnchors: Set<String> = []
     /// Where the rendered body is shown.
     var placement: Placement = .ownPage
+    /// Whether bodies are rendered to HTML and text; when false, only their
+    /// links and headings are worked out, for checking.
+    var producingHTML = true
 
     /// Where a body is shown, which decides its links and heading ids.
     enum Placement: Sendable {
@@ -98,7 +101,7 @@ struct BodyLinker: Sendable {
         }
         let rendered = MarkdownRenderer.render(
             document.body, firstLine: document.bodyFirstLine, anchor: anchor, headingOffset: headingOffset,
-            resolve: { state.resolve($0) }
+            resolve: { state.resolve($0) }, producingHTML: producingHTML
         )
         return LinkedBody(rendered: rendered, diagnostics: state.diagnostics,
                           mentions: state.mentions, anchorChecks: state.anchorChecks, answers: state.answers)

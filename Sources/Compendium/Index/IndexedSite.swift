@@ -47,10 +47,12 @@ public struct IndexedSite: Sendable {
 /// The index stage.
 public enum Indexer {
     /// Indexes `documents` (drafts already removed; `drafts` holds their
-    /// `kind/slug` so references to them can be explained).
+    /// `kind/slug` so references to them can be explained). Unless
+    /// `forPages`, bodies are checked without being rendered, and related
+    /// documents and the body cache are left empty.
     public static func index(
         documents: [Document], drafts: Set<String>, attachments: [SourceFile], configuration: SiteConfiguration,
-        watch: RenderWatch? = nil, reusing previous: BodyCache = .empty
+        watch: RenderWatch? = nil, reusing previous: BodyCache = .empty, forPages: Bool = true
     ) -> (IndexedSite, [Diagnostic]) {
         var diagnostics = FileNames.check(attachments)
         let (book, addressProblems) = AddressBook.build(documents)
@@ -65,12 +67,15 @@ public enum Indexer {
         let (taxonomy, taxonomyProblems) = Taxonomy.build(book)
         diagnostics += taxonomyProblems
 
-        let linker = BodyLinker(book: book, drafts: drafts, attachments: attachmentPaths, style: configuration.linkStyle)
+        var linker = BodyLinker(book: book, drafts: drafts, attachments: attachmentPaths, style: configuration.linkStyle)
+        linker.producingHTML = forPages
+        let bodyLinker = linker
         var linked = Array(book.documents.indices).parallelMap { position in
             let file = book.documents[position].file
             watch?.begin(file)
             defer { watch?.end(file) }
-            return linker.render(position, reusing: previous.entries[BodyCache.key(book.documents[position])])
+            return forPages ? bodyLinker.render(position, reusing: previous.entries[BodyCache.key(book.documents[position])])
+                : bodyLinker.render(position)
         }
         var edges = Set(declaredEdges)
         for (position, body) in linked.enumerated() {
@@ -79,7 +84,7 @@ public enum Indexer {
         }
         let missing = missingAnchors(linked, book: book)
         diagnostics += missing.map(\.diagnostic)
-        if !missing.isEmpty {
+        if !missing.isEmpty && forPages {
             // Link to the page itself where the heading does not exist.
             var relinker = linker
             relinker.missingAnchors = Set(missing.map(\.key))
@@ -87,9 +92,10 @@ public enum Indexer {
         }
 
         let rank = displayRank(book.documents)
-        let graph = LinkGraph.build(documents: book.documents, edges: Array(edges), taxonomy: taxonomy, rank: rank)
+        let graph = LinkGraph.build(documents: book.documents, edges: Array(edges), taxonomy: taxonomy, rank: rank,
+                                    withRelated: forPages)
         var cache = BodyCache()
-        for (position, document) in book.documents.enumerated() {
+        for (position, document) in book.documents.enumerated() where forPages {
             cache.entries[BodyCache.key(document)] = BodyCache.Entry(
                 file: document.file, address: book.addresses[position], body: document.body,
                 bodyFirstLine: document.bodyFirstLine, linked: linked[position])

@@ -18,7 +18,9 @@ struct LinkGraph: Sendable {
     /// candidates; bounds the work for themes that most documents share.
     static let candidatesPerTerm = 200
 
-    static func build(documents: [Document], edges: [Edge], taxonomy: Taxonomy, rank: [Int]) -> LinkGraph {
+    /// The graph of `edges`; related documents only `withRelated` (pages list them, checks do not).
+    static func build(documents: [Document], edges: [Edge], taxonomy: Taxonomy, rank: [Int],
+                      withRelated: Bool = true) -> LinkGraph {
         var outgoing = [[Edge]](repeating: [], count: documents.count)
         var incoming = [[Edge]](repeating: [], count: documents.count)
         for edge in edges {
@@ -32,7 +34,8 @@ struct LinkGraph: Sendable {
         incoming = incoming.map { $0.sorted { order($0, $1, \.source) } }
         return LinkGraph(
             outgoing: outgoing, incoming: incoming,
-            related: relatedDocuments(count: documents.count, taxonomy: taxonomy, rank: rank),
+            related: withRelated ? relatedDocuments(count: documents.count, taxonomy: taxonomy, rank: rank)
+                : Array(repeating: [], count: documents.count),
             neighbours: sequenceNeighbours(documents: documents, edges: edges)
         )
     }
