@@ -64,7 +64,7 @@ struct BuildCommand: ParsableCommand {
         let swapSeconds = clock.lap()
         if !diagnostics.isEmpty || !result.allowances.isEmpty { Terminal.print(report) }
         let (files, pages) = staging.counts
-        print("Built \(pages) pages (\(files - 1) files) into \(output)/")
+        Terminal.say("Built \(pages) pages (\(files - 1) files) into \(output)/")
         if timings {
             let stages = [StageTiming(stage: "load", seconds: loadSeconds)] + result.timings
                 + [StageTiming(stage: "swap", seconds: swapSeconds)]

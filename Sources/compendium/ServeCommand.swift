@@ -30,6 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8000
 
+    @Flag(help: "Print the time each stage of every rebuild took.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -44,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
                     let shown = host.contains(":") ? "[\(host)]" : host
                     Terminal.say("Serving http://\(shown):\(port)/ (press Ctrl-C to stop)")
                 },
-                report: { Self.show($0) }
+                report: { [timings] in Self.show($0, timings: timings) }
             )
         }
         let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
@@ -65,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    private static func show(_ report: LivePreview.Report) {
+    private static func show(_ report: LivePreview.Report, timings: Bool) {
         let outcome = report.outcome
         if !outcome.diagnostics.isEmpty { Terminal.print(DiagnosticReport(diagnostics: outcome.diagnostics)) }
         let seconds = String(Int((report.seconds * 1000).rounded())) + " ms"
@@ -77,5 +80,6 @@ struct ServeCommand: AsyncParsableCommand {
             let count = outcome.changed.count
             Terminal.say("Built in \(seconds): \(count == 1 ? "1 file" : "\(count) files") written")
         }
+        if timings { Terminal.timings(outcome.timings) }
     }
 }

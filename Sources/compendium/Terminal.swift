@@ -49,7 +49,7 @@ enum Terminal {
         for stage in stages + [StageTiming(stage: "total", seconds: total)] {
             let milliseconds = (stage.seconds * 1000).rounded()
             let name = stage.stage.padding(toLength: width)
-            Swift.print("  \(name) \(String(Int(milliseconds)).leftPadded(toLength: 7)) ms")
+            say("  \(name) \(String(Int(milliseconds)).leftPadded(toLength: 7)) ms")
         }
     }
 

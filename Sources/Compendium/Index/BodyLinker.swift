@@ -33,6 +33,8 @@ public struct BodyCache: Sendable {
     }
 
     var entries: [String: Entry] = [:]
+    /// The same for the bodies as the print page shows them.
+    var printEntries: [String: Entry] = [:]
 
     /// A cache with nothing in it.
     public static let empty = BodyCache()

@@ -12,6 +12,9 @@ public struct IndexedSite: Sendable {
     let taxonomy: Taxonomy
     let graph: LinkGraph
     let bodies: [RenderedMarkdown]
+    /// The bodies as the print page shows them (its own heading ids and
+    /// links to its sections), by position, for the documents it holds.
+    let printBodies: [Int: RenderedMarkdown]
     /// Each document's place in display order: newest first, then by title.
     let rank: [Int]
     /// Positions of each kind's documents, in display order.
@@ -94,17 +97,34 @@ public enum Indexer {
         let rank = displayRank(book.documents)
         let graph = LinkGraph.build(documents: book.documents, edges: Array(edges), taxonomy: taxonomy, rank: rank,
                                     withRelated: forPages)
+        var printed: [Int: LinkedBody] = [:]
+        if forPages {
+            var printLinker = linker
+            let sections = PrintPage.sectionIDs(book.documents)
+            printLinker.placement = .collected(address: PrintPage.address, sections: sections)
+            printLinker.missingAnchors = Set(missing.map(\.key))
+            let placed = printLinker
+            let positions = sections.keys.sorted()
+            let bodies = positions.parallelMap { position in
+                placed.render(position, reusing: previous.printEntries[BodyCache.key(book.documents[position])])
+            }
+            printed = Dictionary(uniqueKeysWithValues: zip(positions, bodies))
+        }
         var cache = BodyCache()
         for (position, document) in book.documents.enumerated() where forPages {
-            cache.entries[BodyCache.key(document)] = BodyCache.Entry(
-                file: document.file, address: book.addresses[position], body: document.body,
-                bodyFirstLine: document.bodyFirstLine, linked: linked[position])
+            let key = BodyCache.key(document)
+            let entry = { (linked: LinkedBody) in
+                BodyCache.Entry(file: document.file, address: book.addresses[position], body: document.body,
+                                bodyFirstLine: document.bodyFirstLine, linked: linked)
+            }
+            cache.entries[key] = entry(linked[position])
+            if let printedBody = printed[position] { cache.printEntries[key] = entry(printedBody) }
         }
         let members = Dictionary(grouping: book.documents.indices) { book.documents[$0].kind }
             .mapValues { $0.sorted { rank[$0] < rank[$1] } }
         let site = IndexedSite(
             configuration: configuration, attachments: attachments, book: book, taxonomy: taxonomy,
-            graph: graph, bodies: linked.map(\.rendered), rank: rank, members: members,
+            graph: graph, bodies: linked.map(\.rendered), printBodies: printed.mapValues(\.rendered), rank: rank, members: members,
             missingAnchors: Set(missing.map(\.key)), bodyCache: cache
         )
         return (site, diagnostics)

@@ -21,25 +21,25 @@ struct PrintPage {
             .filter { !$0.positions.isEmpty }
     }
 
+    /// The kinds of documents the page holds.
+    static let kinds: [Kind] = [.meeting, .slides, .resource, .job]
+
+    /// The id of each held document's section, by position: `meeting-2025-11-21`.
+    static func sectionIDs(_ documents: [Document]) -> [Int: String] {
+        var sections: [Int: String] = [:]
+        for (position, document) in documents.enumerated() where kinds.contains(document.kind) {
+            sections[position] = "\(document.kind.rawValue)-\(document.slug)"
+        }
+        return sections
+    }
+
     func context() -> TemplateRecord {
         let address = PrintPage.address
         var context = frame.context(address: address, title: "The whole compendium", description: nil,
                                     section: address, breadcrumbs: [("Home", "")])
         let groups = self.groups
-        var sections: [Int: String] = [:]
-        for group in groups {
-            for position in group.positions {
-                sections[position] = "\(site.documents[position].kind.rawValue)-\(site.documents[position].slug)"
-            }
-        }
-        var linker = BodyLinker(book: site.book, drafts: [], attachments: Set(site.attachments.map(\.relativePath)),
-                                style: site.configuration.linkStyle)
-        linker.placement = .collected(address: address, sections: sections)
-        linker.missingAnchors = site.missingAnchors
-        let placed = linker
-        let positions = groups.flatMap(\.positions)
-        let rendered = positions.parallelMap { placed.render($0).rendered.html }
-        let bodies = Dictionary(uniqueKeysWithValues: zip(positions, rendered))
+        let sections = PrintPage.sectionIDs(site.documents)
+        let bodies = site.printBodies.mapValues(\.html)
         context["print"] = [
             "contents": groups.map { group in
                 ["title": group.kind.pluralTitle,
