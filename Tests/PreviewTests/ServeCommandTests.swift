@@ -12,13 +12,14 @@ import Glibc
         .deletingLastPathComponent().appendingPathComponent("compendium")
 
     /// Starts `serve` on a free port over a copy of the basic fixture, sends `signal` once a page was served.
-    private func serveThenStop(with signal: Int32) async throws -> (status: Int32, output: String, page: RawHTTP.Reply) {
+    private func serveThenStop(with signal: Int32, options: [String] = []) async throws
+        -> (status: Int32, output: String, page: RawHTTP.Reply) {
         let scratch = try Scratch()
         defer { scratch.remove() }
         try scratch.copyBasicProject()
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["serve", "--port", "0", "--theme", Repository.defaultTemplates]
+        process.arguments = ["serve", "--port", "0", "--theme", Repository.defaultTemplates] + options
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
         let output = Pipe()
         process.standardOutput = output
@@ -55,8 +56,12 @@ import Glibc
         #expect(run.status == 0)
     }
 
-    @Test func stopsOnSIGTERM() async throws {
-        let run = try await serveThenStop(with: SIGTERM)
+    @Test func stopsOnSIGTERMAndPrintsStageTimesWhenAsked() async throws {
+        let run = try await serveThenStop(with: SIGTERM, options: ["--timings"])
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("Built in ") == true)
+        #expect(lines.dropFirst().prefix(8).map { $0.split(separator: " ").first.map(String.init) ?? "" }
+            == ["load", "parse", "model", "privacy", "index", "render", "write", "total"])
         #expect(run.page.status == 200)
         #expect(run.output.hasSuffix("Stopped.\n"))
         #expect(run.status == 0)
