@@ -10,11 +10,29 @@ struct PageFrame {
     var linkBase: String?
     /// Whether the template set has `assets/custom.css` to link after the default style sheet.
     var customStylesheet = false
+    /// Each document as an item of a list, but for its link, by position
+    /// (the same on every page, so made once per build).
+    private let itemFaces: [TemplateRecord]
 
-    init(site: IndexedSite, linkBase: String? = nil, customStylesheet: Bool = false) {
+    init(site: IndexedSite, linkBase: String? = nil, customStylesheet: Bool = false, itemFaces: [TemplateRecord]? = nil) {
         self.site = site
         self.linkBase = linkBase
         self.customStylesheet = customStylesheet
+        self.itemFaces = itemFaces ?? PageFrame.itemFaces(site)
+    }
+
+    /// Every document's item without its link: title, kind, date, summary and a line of details.
+    static func itemFaces(_ site: IndexedSite) -> [TemplateRecord] {
+        let frame = PageFrame(site: site, itemFaces: [])
+        return Array(site.documents.indices).parallelMap { position in
+            let document = site.documents[position]
+            var item: TemplateRecord = ["title": document.title, "kind": frame.kindLabel(document)]
+            if let date = document.date { item["date"] = frame.dateContext(date) }
+            if let summary = PageFrame.summary(of: document) { item["summary"] = summary }
+            let details = frame.detailLine(document)
+            if !details.isEmpty { item["details"] = details }
+            return item
+        }
     }
 
     /// The context every page starts from.
@@ -47,16 +65,8 @@ struct PageFrame {
 
     /// A document as an item of a list: title, link, kind, date, summary and a line of details.
     func item(_ position: Int, from address: String) -> TemplateRecord {
-        let document = site.documents[position]
-        var item: TemplateRecord = [
-            "title": document.title,
-            "href": link(from: address, to: site.address(of: position)),
-            "kind": kindLabel(document),
-        ]
-        if let date = document.date { item["date"] = dateContext(date) }
-        if let summary = PageFrame.summary(of: document) { item["summary"] = summary }
-        let details = detailLine(document)
-        if !details.isEmpty { item["details"] = details }
+        var item = itemFaces[position]
+        item["href"] = link(from: address, to: site.address(of: position))
         return item
     }
 
@@ -98,7 +108,7 @@ struct PageFrame {
     }
 
     /// `Band 4 · MPFT`, `Presented 8 January 2026` and the like.
-    private func detailLine(_ document: Document) -> String {
+    func detailLine(_ document: Document) -> String {
         switch document.details {
         case .job(let job):
             var parts: [String] = []

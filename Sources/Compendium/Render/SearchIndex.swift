@@ -22,6 +22,7 @@ enum SearchIndex {
             .joined(separator: ", ")
         script += "],\n\"documents\": [\n"
         let style = site.configuration.linkStyle
+        let frame = PageFrame(site: site, itemFaces: [])
         let entries = Array(site.documents.indices).parallelMap { position -> String in
             let document = site.documents[position]
             let themes = site.taxonomy.themesOfDocument[position]
@@ -29,7 +30,7 @@ enum SearchIndex {
                 "\"title\": \(json(document.title))",
                 "\"url\": \(json(SitePath.relative(from: "", to: site.address(of: position), style: style)))",
                 "\"kind\": \(json(document.kind.rawValue))",
-                "\"kindLabel\": \(json(PageFrame(site: site).kindLabel(document)))",
+                "\"kindLabel\": \(json(frame.kindLabel(document)))",
                 "\"themes\": [\(themes.map { json(site.documents[$0].slug) }.joined(separator: ", "))]",
                 "\"themeTitles\": [\(themes.map { json(site.documents[$0].title) }.joined(separator: ", "))]",
                 "\"topics\": [\(site.taxonomy.topicsOfDocument[position].map { json(site.topics[$0].name) }.joined(separator: ", "))]",

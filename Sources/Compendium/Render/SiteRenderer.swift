@@ -3,6 +3,8 @@
 public struct SiteRenderer: Sendable {
     let site: IndexedSite
     let templates: TemplateSet?
+    /// Every document as a list item but for its link, made once for every page.
+    private let itemFaces: [TemplateRecord]
 
     /// The templates a template set must provide.
     public static let requiredTemplates: [String] =
@@ -13,6 +15,7 @@ public struct SiteRenderer: Sendable {
     public init(site: IndexedSite, templates: TemplateSet?) {
         self.site = site
         self.templates = templates
+        itemFaces = PageFrame.itemFaces(site)
     }
 
     /// One page to render.
@@ -84,7 +87,7 @@ public struct SiteRenderer: Sendable {
     /// The template that renders `page`, and its context.
     func context(for page: Page) -> (template: String, context: TemplateRecord) {
         let custom = templates?.hasCustomStylesheet ?? false
-        let frame = PageFrame(site: site, customStylesheet: custom)
+        let frame = PageFrame(site: site, customStylesheet: custom, itemFaces: itemFaces)
         let listings = ListingPages(frame: frame)
         let discovery = DiscoveryPages(frame: frame)
         switch page {
@@ -102,7 +105,8 @@ public struct SiteRenderer: Sendable {
         case .print: return ("print", PrintPage(frame: frame).context())
         case .notFound:
             let base = site.configuration.baseURL.map(SiteRenderer.path(of:)) ?? "/"
-            return ("404", DiscoveryPages(frame: PageFrame(site: site, linkBase: base, customStylesheet: custom)).notFound())
+            return ("404", DiscoveryPages(frame: PageFrame(site: site, linkBase: base, customStylesheet: custom,
+                                                                   itemFaces: itemFaces)).notFound())
         }
     }
 
