@@ -34,20 +34,26 @@ enum TextDecoding {
     }
 
     /// The offset (from the slice's start) of the first byte that is not valid UTF-8.
+    /// ASCII bytes are skipped one at a time; a parser reads each other scalar.
     private static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var offset = 0
-        while true {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            var iterator = bytes[index...].makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar):
-                offset += scalar.count
+                index += scalar.count
             case .error:
-                return offset
+                return index - bytes.startIndex
             case .emptyInput:
                 return nil
             }
         }
+        return nil
     }
 
     private static func position(of offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {

@@ -16,10 +16,12 @@ struct AllowComment: Sendable, Hashable {
 /// Finds privacy allow comments in a file's lines.
 enum AllowComments {
     /// The comments in `lines` (line 1 first), and the problems with malformed ones.
-    static func find(in lines: [Substring], file: String) -> ([AllowComment], [Diagnostic]) {
+    static func find(in lines: TextLines, file: String) -> ([AllowComment], [Diagnostic]) {
         var comments: [AllowComment] = []
         var diagnostics: [Diagnostic] = []
-        for (index, line) in lines.enumerated() where line.containsBytes("privacy:") {
+        guard lines.bytes[...].containsBytes("privacy:") else { return (comments, diagnostics) }
+        for index in lines.ranges.indices where lines.bytes[lines.ranges[index]].containsBytes("privacy:") {
+            let line = lines.line(index)
             guard let marker = line.range(of: "privacy:") else { continue }
             let before = line[..<marker.lowerBound].trimmingSpaces
             guard before.hasSuffix("<!--") || before.hasSuffix("#") else { continue }

@@ -20,13 +20,18 @@ struct PersonalDataFinding: Sendable, Hashable {
 
 /// Finds e-mail addresses, UK phone numbers, NHS numbers and likely personal names in text.
 ///
-/// Each function reads the text's UTF-8 bytes in one pass, reports ranges as UTF-8 byte
-/// offsets, and returns its findings sorted by where they start, without overlaps.
+/// Each function reads the text's UTF-8 bytes, given as a `String` or as the bytes
+/// themselves, reports ranges as UTF-8 byte offsets, and returns its findings sorted
+/// by where they start, without overlaps.
 enum PersonalDataScanner {
     /// E-mail addresses (`local@domain.tld`), except those at reserved example and test domains.
     static func emailAddresses(in text: String) -> [PersonalDataFinding] {
-        guard text.utf8.contains(at) else { return [] }
-        let bytes = Array(text.utf8)
+        emailAddresses(in: Array(text.utf8))
+    }
+
+    /// E-mail addresses in UTF-8 bytes.
+    static func emailAddresses(in bytes: [UInt8]) -> [PersonalDataFinding] {
+        guard bytes.contains(at) else { return [] }
         var findings: [PersonalDataFinding] = []
         for sign in bytes.indices where bytes[sign] == at {
             var start = sign, end = sign + 1
@@ -47,8 +52,12 @@ enum PersonalDataScanner {
     /// UK phone numbers: `0…` with 10 or 11 digits, or `+44…`, in groups split by single spaces,
     /// hyphens, dots or brackets; dates, times, ISBNs and parts of longer numbers are left out.
     static func phoneNumbers(in text: String) -> [PersonalDataFinding] {
-        guard hasTenDigits(text) else { return [] }
-        let bytes = Array(text.utf8)
+        phoneNumbers(in: Array(text.utf8))
+    }
+
+    /// UK phone numbers in UTF-8 bytes.
+    static func phoneNumbers(in bytes: [UInt8]) -> [PersonalDataFinding] {
+        guard hasTenDigits(bytes) else { return [] }
         var findings: [PersonalDataFinding] = [], index = 0
         while index < bytes.count {
             let opens = bytes[index] == plus || bytes[index] == UInt8(ascii: "(")
@@ -64,9 +73,13 @@ enum PersonalDataScanner {
     /// NHS numbers: ten digits, together or as 3-3-4 groups, with a valid modulus 11 check digit.
     /// Certain when the word "NHS" is within 40 bytes; numbers that are UK phone numbers are left out.
     static func nhsNumbers(in text: String) -> [PersonalDataFinding] {
-        guard hasTenDigits(text) else { return [] }
-        let bytes = Array(text.utf8)
-        let phones = phoneNumbers(in: text).map(\.range)
+        nhsNumbers(in: Array(text.utf8))
+    }
+
+    /// NHS numbers in UTF-8 bytes.
+    static func nhsNumbers(in bytes: [UInt8]) -> [PersonalDataFinding] {
+        guard hasTenDigits(bytes) else { return [] }
+        let phones = phoneNumbers(in: bytes).map(\.range)
         var findings: [PersonalDataFinding] = [], index = 0, nextPhone = 0
         while index < bytes.count {
             guard isDigit(bytes[index]) else { index += 1; continue }
@@ -85,35 +98,14 @@ enum PersonalDataScanner {
         return findings
     }
 
-    /// Given names from `GivenNames.all` in story-like sentences: those with a personal pronoun
-    /// (he, she, her, I, my, me…). A capitalised word right after the name is taken as its surname.
-    static func possibleNames(in text: String) -> [PersonalDataFinding] {
-        guard mayTellAStory(text) else { return [] }
-        let bytes = Array(text.utf8), words = Word.split(text)
-        let stories = Set(words.filter { $0.text.utf8.count <= 9 && storyMarkers.contains($0.folded) }.map(\.sentence))
-        var findings: [PersonalDataFinding] = [], index = 0
-        while index < words.count {
-            let word = words[index], title = index > 0 && nameTitles.contains(words[index - 1].text) ? words[index - 1] : nil
-            index += 1
-            guard stories.contains(word.sentence), (0x41...0x5A).contains(word.text.utf8.first!), GivenNames.all.contains(word.stem),
-                  title.map({ word.start - $0.start - $0.text.utf8.count > 2 }) ?? true else { continue }
-            var range = word.start..<(word.start + word.stem.utf8.count)
-            if word.stem == word.text, let next = nextWord(words, at: index, after: range.upperBound, bytes),
-               next.text.unicodeScalars.first!.properties.isUppercase, !storyMarkers.contains(next.folded) {
-                range = range.lowerBound..<(next.start + next.stem.utf8.count)
-                index += 1
-            }
-            if let next = nextWord(words, at: index, after: range.upperBound, bytes), placeWords.contains(next.text) { continue }
-            let name = String(decoding: bytes[range], as: UTF8.self)
-            findings.append(PersonalDataFinding(kind: .name, range: range, masked: maskName(name), isCertain: false))
-        }
-        return findings
-    }
-
     /// Occurrences of the given full names (and nothing else), whole words, case-sensitive, e.g. for a registry of known people.
     /// Words in a name match single spaces only; where names overlap, the earlier (then longer) one is kept.
     static func occurrences(of names: [String], in text: String) -> [PersonalDataFinding] {
-        let bytes = Array(text.utf8)
+        occurrences(of: names, in: Array(text.utf8))
+    }
+
+    /// Occurrences of the given full names in UTF-8 bytes.
+    static func occurrences(of names: [String], in bytes: [UInt8]) -> [PersonalDataFinding] {
         var found: [Range<Int>] = []
         for name in Set(names) where !name.allSatisfy(\.isWhitespace) {
             let needle = Array(name.utf8)
@@ -153,83 +145,6 @@ enum PersonalDataScanner {
         name.split(whereSeparator: \.isWhitespace).map { "\($0.first!)***" }.joined(separator: " ")
     }
 
-    /// A word of a text (letters and digits, with apostrophes inside), with the number of the sentence it is in.
-    private struct Word {
-        let text: String, start: Int, sentence: Int
-        /// Lower-cased, with curly apostrophes made straight.
-        var folded: String { String(text.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }) }
-        /// Without a possessive `'s`.
-        var stem: String { text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") ? String(text.dropLast(2)) : text }
-
-        /// The words of a text; `.`, `!` or `?` before white space, and line breaks, end sentences.
-        static func split(_ text: String) -> [Word] {
-            var words: [Word] = [], scalars = String.UnicodeScalarView()
-            var start = 0, offset = 0, sentence = 0, endsSentence = false
-            /// Ends the word being read, without trailing apostrophes.
-            func finish() {
-                while let last = scalars.last, last == "'" || last == "\u{2019}" { scalars.removeLast() }
-                if !scalars.isEmpty { words.append(Word(text: String(scalars), start: start, sentence: sentence)) }
-                scalars = String.UnicodeScalarView()
-            }
-            for scalar in text.unicodeScalars {
-                if isWordScalar(scalar) || (!scalars.isEmpty && (scalar == "'" || scalar == "\u{2019}")) {
-                    if scalars.isEmpty { start = offset }
-                    scalars.append(scalar)
-                    endsSentence = false
-                } else {
-                    finish()
-                    let lineBreak = scalar == "\n" || scalar == "\r" || scalar == "\u{2028}"
-                    if lineBreak || (endsSentence && scalar.properties.isWhitespace) { sentence += 1 }
-                    endsSentence = scalar == "." || scalar == "!" || scalar == "?"
-                }
-                offset += UTF8.width(scalar)
-            }
-            finish()
-            return words
-        }
-    }
-
-    /// The word at `index` when it comes right after byte `end` and one space.
-    private static func nextWord(_ words: [Word], at index: Int, after end: Int, _ bytes: [UInt8]) -> Word? {
-        index < words.count && words[index].start == end + 1 && bytes[end] == 0x20 ? words[index] : nil
-    }
-
-    /// Whether `text` has a run of ASCII letters that, lower-cased, is a
-    /// story marker or the `i` of `I'm` and `I've`: without one, no sentence
-    /// of it tells a story, and the words need not be looked at.
-    private static func mayTellAStory(_ text: String) -> Bool {
-        var word: [UInt8] = []
-        word.reserveCapacity(8)
-        var found = false
-        func check() {
-            if !word.isEmpty, word.count <= 7, storyMarkerCores.contains(word) { found = true }
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            let lower = byte | 0x20
-            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
-                word.append(lower)
-            } else {
-                check()
-                if found { return true }
-            }
-        }
-        check()
-        return found
-    }
-
-    /// The story markers' letters: `i'm` and `i've` start with the word `i`.
-    private static let storyMarkerCores: Set<[UInt8]> = Set(storyMarkers.map { Array($0.prefix { $0 != "'" }.utf8) })
-
-    /// Whole words that make a sentence about a person (compared lower-cased, apostrophes straight).
-    private static let storyMarkers: Set<String> = ["he", "she", "his", "her", "hers", "him", "himself", "herself",
-                                                    "i", "i'm", "i've", "my", "me", "mine"]
-    /// Words before a given name that make it part of a place's name (St Mary's, Queen Elizabeth).
-    private static let nameTitles: Set<String> = ["St", "Saint", "King", "Queen", "Prince", "Princess"]
-    /// Words after a name that make it the name of a place (John Radcliffe Hospital).
-    private static let placeWords: Set<String> = ["Hospital", "Infirmary", "Centre", "Clinic", "Unit", "Ward", "Wing",
-                                                  "House", "Lodge", "Building", "Trust", "Foundation", "Road", "Street"]
-
     private static let at = UInt8(ascii: "@"), dot = UInt8(ascii: "."), plus = UInt8(ascii: "+")
 
     /// Whether a byte is an ASCII digit.
@@ -251,9 +166,14 @@ enum PersonalDataScanner {
             && !(labels[labels.count - 2] == "example" && ["com", "org", "net"].contains(top))
     }
 
-    /// Whether a text has at least ten ASCII digits, the fewest a phone or NHS number has.
-    private static func hasTenDigits(_ text: String) -> Bool {
-        !text.utf8.lazy.filter { isDigit($0) }.dropFirst(9).isEmpty
+    /// Whether bytes have at least ten ASCII digits, the fewest a phone or NHS number has.
+    private static func hasTenDigits(_ bytes: [UInt8]) -> Bool {
+        var digits = 0
+        for byte in bytes where isDigit(byte) {
+            digits += 1
+            if digits == 10 { return true }
+        }
+        return false
     }
 
     /// Groups of digits from `start`, joined by `)`, one space, hyphen or dot, and `(`, in that order, each optional.
@@ -341,7 +261,7 @@ enum PersonalDataScanner {
     }
 
     /// Whether a scalar is a letter or a digit.
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? isAlphanumeric(UInt8(scalar.value))
             : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }

@@ -16,21 +16,30 @@ struct PrivacyLint: Sendable {
     /// Findings for one file. `document` is its model when it has one.
     func check(_ source: SourceFile, text: String, document: Document?) -> ([Diagnostic], [PrivacyAllowance]) {
         var scan = FileScan(lint: self, file: source.displayPath, document: document)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextLines(text)
         let (comments, commentProblems) = AllowComments.find(in: lines, file: source.displayPath)
         scan.allowComments = comments
         scan.diagnostics += commentProblems
         scan.scanFileName(source.relativePath)
         var inFence = false
-        for (index, line) in lines.enumerated() {
+        for index in lines.ranges.indices {
             let number = index + 1
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            if Self.isFence(lines, index) { inFence.toggle() }
             let isProse = !inFence && number >= (document?.bodyFirstLine ?? Int.max)
-            scan.scan(line: line, number: number, prose: isProse)
+            scan.scan(lines, line: index, prose: isProse)
         }
         scan.reportUnusedComments()
         return (scan.diagnostics, scan.allowances)
+    }
+
+    /// Whether the line at `index` opens or closes a fenced code block: ```` ``` ```` or `~~~` after any spaces.
+    /// Only a line whose first byte after its spaces is a backtick, a tilde or part of a non-ASCII character
+    /// can be one, so only such a line is compared Character by Character.
+    private static func isFence(_ lines: TextLines, _ index: Int) -> Bool {
+        guard let first = lines.bytes[lines.ranges[index]].first(where: { $0 != UInt8(ascii: " ") }),
+              first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first >= 0x80 else { return false }
+        let trimmed = lines.line(index).drop(while: { $0 == " " })
+        return trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
     }
 }
 
@@ -49,6 +58,8 @@ private struct FileScan {
     private let ownNames: Set<String>
     /// Each word of a presenter's or a registered person's name.
     private let knownWords: Set<String>
+    /// Every name and spelling in the consent register.
+    private let registeredNames: [String]
 
     init(lint: PrivacyLint, file: String, document: Document?) {
         self.lint = lint
@@ -60,7 +71,8 @@ private struct FileScan {
         default: presenters = []
         }
         ownNames = Set(presenters.map(\.name))
-        knownWords = Set((Array(ownNames) + lint.consent.allNames).flatMap { $0.split(separator: " ").map(String.init) })
+        registeredNames = lint.consent.allNames
+        knownWords = Set((Array(ownNames) + registeredNames).flatMap { $0.split(separator: " ").map(String.init) })
     }
 
     /// `meetings/2025-11-21`, how the consent register names documents.
@@ -83,38 +95,46 @@ private struct FileScan {
         }
     }
 
-    mutating func scan(line: Substring, number: Int, prose: Bool) {
-        let text = String(line)
-        for finding in PersonalDataScanner.emailAddresses(in: text) {
-            let address = substring(text, finding.range).lowercased()
-            if lint.roleAddresses.contains(address) || isPublicContact(line: number, text: text, range: finding.range) { continue }
-            report(finding, .privacyEmail(masked: finding.masked), in: text, line: number)
+    /// Scans the line at `index`. Only a line that has a clue for some scanner (an `@`, ten digits, a story
+    /// marker in prose) or that may name a registered person is looked at closely.
+    mutating func scan(_ lines: TextLines, line index: Int, prose: Bool) {
+        let clues = LineClues(lines.bytes[lines.ranges[index]])
+        let reference = registeredNames.isEmpty ? nil : documentReference
+        guard clues.mayHoldPersonalData(prose: prose) || reference != nil else { return }
+        let bytes = Array(lines.bytes[lines.ranges[index]]), number = index + 1
+        for finding in clues.hasAtSign ? PersonalDataScanner.emailAddresses(in: bytes) : [] {
+            let address = substring(bytes, finding.range).lowercased()
+            if lint.roleAddresses.contains(address) || isPublicContact(line: number, bytes: bytes, range: finding.range) {
+                continue
+            }
+            report(finding, .privacyEmail(masked: finding.masked), in: bytes, line: number)
         }
-        for finding in PersonalDataScanner.phoneNumbers(in: text) {
-            report(finding, .privacyPhone(masked: finding.masked), in: text, line: number)
-        }
-        for finding in PersonalDataScanner.nhsNumbers(in: text) {
-            report(finding, .privacyNHSNumber(masked: finding.masked, certain: finding.isCertain), in: text, line: number)
-        }
-        let registered = lint.consent.allNames
-        if !registered.isEmpty, let reference = documentReference {
-            for finding in PersonalDataScanner.occurrences(of: registered, in: text) {
-                let name = substring(text, finding.range)
-                guard !ownNames.contains(name), lint.consent.permits(name, in: reference) == false else { continue }
-                report(finding, .privacyNameWithoutConsent(masked: finding.masked), in: text, line: number)
+        if clues.hasTenDigits {
+            for finding in PersonalDataScanner.phoneNumbers(in: bytes) {
+                report(finding, .privacyPhone(masked: finding.masked), in: bytes, line: number)
+            }
+            for finding in PersonalDataScanner.nhsNumbers(in: bytes) {
+                report(finding, .privacyNHSNumber(masked: finding.masked, certain: finding.isCertain), in: bytes, line: number)
             }
         }
-        guard prose else { return }
-        for finding in PersonalDataScanner.possibleNames(in: text) {
-            let words = substring(text, finding.range).split(separator: " ").map(String.init)
+        if let reference {
+            for finding in PersonalDataScanner.occurrences(of: registeredNames, in: bytes) {
+                let name = substring(bytes, finding.range)
+                guard !ownNames.contains(name), lint.consent.permits(name, in: reference) == false else { continue }
+                report(finding, .privacyNameWithoutConsent(masked: finding.masked), in: bytes, line: number)
+            }
+        }
+        guard prose, clues.mayTellAStory else { return }
+        for finding in PersonalDataScanner.possibleNames(in: bytes) {
+            let words = substring(bytes, finding.range).split(separator: " ").map(String.init)
             if words.contains(where: knownWords.contains) { continue }
-            report(finding, .privacyPossibleName(masked: finding.masked), in: text, line: number)
+            report(finding, .privacyPossibleName(masked: finding.masked), in: bytes, line: number)
         }
     }
 
     /// Records the finding as allowed if a comment covers it, or reports it.
-    private mutating func report(_ finding: PersonalDataFinding, _ reason: DiagnosticReason, in text: String, line: Int) {
-        let column = String(decoding: text.utf8.prefix(finding.range.lowerBound), as: UTF8.self).count + 1
+    private mutating func report(_ finding: PersonalDataFinding, _ reason: DiagnosticReason, in bytes: [UInt8], line: Int) {
+        let column = String(decoding: bytes.prefix(finding.range.lowerBound), as: UTF8.self).count + 1
         let location = SourceLocation(file: file, line: line, column: column)
         if let comment = allowComments.first(where: { $0.kind == finding.kind && $0.lines.contains(line) }) {
             usedComments.insert(comment)
@@ -125,10 +145,10 @@ private struct FileScan {
     }
 
     /// Whether the address is the value of a `contact` field whose person set `contact_public: true`.
-    private func isPublicContact(line: Int, text: String, range: Range<Int>) -> Bool {
+    private func isPublicContact(line: Int, bytes: [UInt8], range: Range<Int>) -> Bool {
         presenters.contains { person in
             guard person.contactPublic, let contact = person.contact, contact.line == line else { return false }
-            return substring(text, range).lowercased() == contact.value.lowercased()
+            return substring(bytes, range).lowercased() == contact.value.lowercased()
         }
     }
 
@@ -139,8 +159,8 @@ private struct FileScan {
         }
     }
 
-    private func substring(_ text: String, _ range: Range<Int>) -> String {
-        let bytes = Array(text.utf8)
+    /// The text of `range` in a line's bytes.
+    private func substring(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return "" }
         return String(decoding: bytes[range], as: UTF8.self)
     }

@@ -43,6 +43,16 @@ import Testing
         #expect(TextDecoding.decode(Array("a\nb\nc".utf8) + [0xED, 0xA0, 0x80]) == .failure(.invalidUTF8(line: 3, column: 2)))
     }
 
+    @Test func invalidBytesAmongOtherScriptsArePlaced() {
+        // An overlong encoding after a four-byte scalar.
+        #expect(TextDecoding.decode(Array("😀 ok".utf8) + [0xC0, 0x80]) == .failure(.invalidUTF8(line: 1, column: 5)))
+        // Beyond U+10FFFF.
+        #expect(TextDecoding.decode([0xF4, 0x90, 0x80, 0x80]) == .failure(.invalidUTF8(line: 1, column: 1)))
+        // A cut-off scalar followed by ASCII.
+        #expect(TextDecoding.decode(Array("é".utf8) + [0xE2, 0x82] + Array("a".utf8)) == .failure(.invalidUTF8(line: 1, column: 2)))
+        #expect(decode("中文 ✓ Zoë 👍🏽\nok") == .success("中文 ✓ Zoë 👍🏽\nok"))
+    }
+
     @Test func positionsCountFromAfterTheByteOrderMark() {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("ab\ncd".utf8) + [0xFF]
         #expect(TextDecoding.decode(bytes) == .failure(.invalidUTF8(line: 2, column: 3)))

@@ -154,6 +154,13 @@ private func found(_ kind: PersonalDataKind, _ range: Range<Int>, _ masked: Stri
             ("I read Sarah's notes.", 7..<12, "S***"),
             ("Sarah presented the slides. Then Tom said he was tired.", 33..<36, "T***"),
             ("Later Tom says I\u{2019}m late.", 6..<9, "T***"),
+            ("Café: Zoë said she saw Sarah’s notes.", 25..<30, "S***"),
+            ("I met Tom Jones\u{2028}Sarah Smith said nothing.", 6..<15, "T*** J***"),
+            ("I’ve seen Tom’s dog.", 12..<15, "T***"),
+            ("he saw Sarah'", 7..<12, "S***"),
+            ("My friend Sarah Hospital said so.", 10..<24, "S*** H***"),
+            ("Sarah Me and my dog.", 0..<5, "S***"),
+            ("She met King -- Sarah.", 16..<21, "S***"),
         ])
         func findsNames(_ text: String, _ range: Range<Int>, _ masked: String) {
             #expect(PersonalDataScanner.possibleNames(in: text) == [found(.name, range, masked)])
@@ -170,9 +177,19 @@ private func found(_ kind: PersonalDataKind, _ range: Range<Int>, _ masked: Stri
             "Sarah presented\nand he agreed.",
             "She was taken to St Mary's. I visited St. George's.",
             "He was moved to the John Radcliffe Hospital.",
+            "She visited St. Sarah and Queen Sarah today.",
+            "HE SAID TOM WAS HERE.",
+            "he met Sarah2 and SarahJones.",
+            "She met \u{212A}ing Sarah.",
         ])
         func leavesOtherWordsAlone(_ text: String) {
             #expect(PersonalDataScanner.possibleNames(in: text) == [])
+        }
+
+        /// A stop with no white space after it does not end the sentence.
+        @Test func aStopBeforeALetterKeepsTheSentence() {
+            #expect(PersonalDataScanner.possibleNames(in: "He met Sarah.Tom was there.").map(\.range) == [7..<12, 13..<16])
+            #expect(PersonalDataScanner.possibleNames(in: "He met Sarah. Tom was there.").map(\.range) == [7..<12])
         }
 
         /// Short forms, several in one sentence, in order.

@@ -326,6 +326,15 @@ import Testing
         #expect("café privacy: é".containsBytes("privacy:"))
     }
 
+    @Test func findsBytesInAByteSlice() {
+        let bytes = Array("café privacy: é".utf8)
+        #expect(bytes[...].containsBytes("privacy:"))
+        #expect(bytes[6...].containsBytes("privacy:"))
+        #expect(!bytes[7...].containsBytes("privacy:"))
+        #expect(!bytes[..<13].containsBytes("privacy:"))
+        #expect(!bytes[0..<0].containsBytes("privacy:"))
+    }
+
     @Test func escapesJSONForScripts() {
         #expect(JSONFormat.string("a</script>b") == "\"a</script>b\"")
         #expect(JSONFormat.string("a</script>b", inScript: true) == "\"a<\\/script>b\"")
