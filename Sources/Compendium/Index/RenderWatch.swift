@@ -23,10 +23,11 @@ public final class RenderWatch: Sendable {
 
     /// The first file (in path order) that has been rendering for more than `seconds`.
     public func overdue(after seconds: Int) -> String? {
-        let now = DispatchTime.now().uptimeNanoseconds
         let limit = UInt64(seconds) * 1_000_000_000
         return rendering.withLock { files in
-            files.filter { now - $0.value > limit }.keys.sorted().first
+            // Read the clock inside the lock: a start recorded after it would be later than `now`.
+            let now = DispatchTime.now().uptimeNanoseconds
+            return files.filter { now >= $0.value && now - $0.value > limit }.keys.sorted().first
         }
     }
 }
