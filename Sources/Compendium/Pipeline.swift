@@ -69,10 +69,11 @@ public enum SiteBuilder {
     /// A `memo` from the previous build lets unchanged files skip their work.
     /// Unless `forPages`, bodies are checked but not rendered and related
     /// documents are not worked out: the result serves diagnostics and
-    /// reports, not rendering.
+    /// reports, not rendering. Unless `remembering`, the returned memo is
+    /// empty, so the work of this build is freed as soon as it is used.
     public static func check(content: ContentFiles, configuration: SiteConfiguration, consent: ConsentRegistry = .empty,
                              options: BuildOptions = BuildOptions(), watch: RenderWatch? = nil,
-                             memo: BuildMemo = BuildMemo(), forPages: Bool = true) -> CheckResult {
+                             memo: BuildMemo = BuildMemo(), forPages: Bool = true, remembering: Bool = true) -> CheckResult {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         var configuration = configuration
@@ -119,7 +120,7 @@ public enum SiteBuilder {
 
         var nextMemo = BuildMemo()
         nextMemo.settings = settings
-        for (index, source) in content.documents.enumerated() {
+        for (index, source) in content.documents.enumerated() where remembering {
             nextMemo.documents[Array(source.relativePath.utf8)] = BuildMemo.DocumentWork(
                 bytes: source.bytes, parsed: parsed[index].0, parseProblems: parsed[index].1,
                 document: modelled[index]?.0, modelProblems: modelled[index]?.1 ?? [], privacy: findings[index])
@@ -130,7 +131,7 @@ public enum SiteBuilder {
         let drafts = Set(documents.filter { $0.draft && !options.includeDrafts }.map { "\($0.kind.folder)/\($0.slug)" })
         let (site, indexProblems) = Indexer.index(documents: published, drafts: drafts, attachments: content.attachments,
                                                   configuration: configuration, watch: watch,
-                                                  reusing: memo.bodies, forPages: forPages)
+                                                  reusing: memo.bodies, forPages: forPages, keepingBodies: remembering)
         diagnostics += indexProblems
         nextMemo.bodies = site.bodyCache
         clock.lap("index")
@@ -144,7 +145,8 @@ public enum SiteBuilder {
     public static func build(content: ContentFiles, configuration: SiteConfiguration, templates: TemplateSet,
                              consent: ConsentRegistry = .empty, options: BuildOptions = BuildOptions(),
                              watch: RenderWatch? = nil, deliver: @Sendable (OutputFile) -> Void) -> BuildResult {
-        let checked = check(content: content, configuration: configuration, consent: consent, options: options, watch: watch)
+        let checked = check(content: content, configuration: configuration, consent: consent, options: options, watch: watch,
+                            remembering: false)
         guard !checked.diagnostics.hasErrors else {
             return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
                                timings: checked.timings)

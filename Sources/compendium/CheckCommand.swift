@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
             Watchdog.start(watch, seconds: loaded.configuration.limits.renderSeconds)
             let result = SiteBuilder.check(content: loaded.content, configuration: loaded.configuration,
                                            consent: loaded.consent, options: project.buildOptions, watch: watch,
-                                           forPages: false)
+                                           forPages: false, remembering: false)
             diagnostics += result.diagnostics
             allowances = result.allowances
             if let report {
@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         let (files, _) = ContentLoader.load(directory: content, displayPrefix: content)
         return SiteBuilder.check(content: files, configuration: project.configuration, consent: project.consent,
                                  options: BuildOptions(includeDrafts: options.includeDrafts, privacyLint: false),
-                                 forPages: false)
+                                 forPages: false, remembering: false)
     }
 }
 

@@ -52,10 +52,11 @@ public enum Indexer {
     /// Indexes `documents` (drafts already removed; `drafts` holds their
     /// `kind/slug` so references to them can be explained). Unless
     /// `forPages`, bodies are checked without being rendered, and related
-    /// documents and the body cache are left empty.
+    /// documents and the body cache are left empty; so is the body cache
+    /// unless `keepingBodies`.
     public static func index(
         documents: [Document], drafts: Set<String>, attachments: [SourceFile], configuration: SiteConfiguration,
-        watch: RenderWatch? = nil, reusing previous: BodyCache = .empty, forPages: Bool = true
+        watch: RenderWatch? = nil, reusing previous: BodyCache = .empty, forPages: Bool = true, keepingBodies: Bool = true
     ) -> (IndexedSite, [Diagnostic]) {
         var diagnostics = FileNames.check(attachments)
         let (book, addressProblems) = AddressBook.build(documents)
@@ -111,7 +112,7 @@ public enum Indexer {
             printed = Dictionary(uniqueKeysWithValues: zip(positions, bodies))
         }
         var cache = BodyCache()
-        for (position, document) in book.documents.enumerated() where forPages {
+        for (position, document) in book.documents.enumerated() where forPages && keepingBodies {
             let key = BodyCache.key(document)
             let entry = { (linked: LinkedBody) in
                 BodyCache.Entry(file: document.file, address: book.addresses[position], body: document.body,
