@@ -145,17 +145,11 @@ public enum SiteBuilder {
     public static func build(content: ContentFiles, configuration: SiteConfiguration, templates: TemplateSet,
                              consent: ConsentRegistry = .empty, options: BuildOptions = BuildOptions(),
                              watch: RenderWatch? = nil, deliver: @Sendable (OutputFile) -> Void) -> BuildResult {
-        let checked = check(content: content, configuration: configuration, consent: consent, options: options, watch: watch,
-                            remembering: false)
-        guard !checked.diagnostics.hasErrors else {
-            return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
-                               timings: checked.timings)
+        checkThenRender(content: content, configuration: configuration, templates: templates, consent: consent,
+                        options: options, watch: watch, stage: "render+write") { renderer in
+            renderer.render(deliver: deliver)
+            return nil
         }
-        var clock = StageClock()
-        SiteRenderer(site: checked.site, templates: templates).render(deliver: deliver)
-        clock.lap("render+write")
-        return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
-                           timings: checked.timings + clock.timings)
     }
 
     /// Checks the content and, when there is no error, renders every page in
@@ -163,14 +157,24 @@ public enum SiteBuilder {
     public static func build(content: ContentFiles, configuration: SiteConfiguration, templates: TemplateSet,
                              consent: ConsentRegistry = .empty, options: BuildOptions = BuildOptions(),
                              watch: RenderWatch? = nil) -> BuildResult {
-        let checked = check(content: content, configuration: configuration, consent: consent, options: options, watch: watch)
+        checkThenRender(content: content, configuration: configuration, templates: templates, consent: consent,
+                        options: options, watch: watch, stage: "render") { $0.render() }
+    }
+
+    /// Checks the content, keeping nothing for a next build, and when there
+    /// is no error runs `render`, timed as `stage`; its files, if any, are the result's.
+    private static func checkThenRender(content: ContentFiles, configuration: SiteConfiguration, templates: TemplateSet,
+                                        consent: ConsentRegistry, options: BuildOptions, watch: RenderWatch?,
+                                        stage: String, render: (SiteRenderer) -> [OutputFile]?) -> BuildResult {
+        let checked = check(content: content, configuration: configuration, consent: consent, options: options, watch: watch,
+                            remembering: false)
         guard !checked.diagnostics.hasErrors else {
             return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
                                timings: checked.timings)
         }
         var clock = StageClock()
-        let files = SiteRenderer(site: checked.site, templates: templates).render()
-        clock.lap("render")
+        let files = render(SiteRenderer(site: checked.site, templates: templates))
+        clock.lap(stage)
         return BuildResult(files: files, diagnostics: checked.diagnostics, allowances: checked.allowances,
                            timings: checked.timings + clock.timings)
     }

@@ -52,8 +52,8 @@ public enum Indexer {
     /// Indexes `documents` (drafts already removed; `drafts` holds their
     /// `kind/slug` so references to them can be explained). Unless
     /// `forPages`, bodies are checked without being rendered, and related
-    /// documents and the body cache are left empty; so is the body cache
-    /// unless `keepingBodies`.
+    /// documents, print-page bodies and the body cache are left empty. The
+    /// body cache is also left empty unless `keepingBodies`.
     public static func index(
         documents: [Document], drafts: Set<String>, attachments: [SourceFile], configuration: SiteConfiguration,
         watch: RenderWatch? = nil, reusing previous: BodyCache = .empty, forPages: Bool = true, keepingBodies: Bool = true
@@ -78,8 +78,7 @@ public enum Indexer {
             let file = book.documents[position].file
             watch?.begin(file)
             defer { watch?.end(file) }
-            return forPages ? bodyLinker.render(position, reusing: previous.entries[BodyCache.key(book.documents[position])])
-                : bodyLinker.render(position)
+            return bodyLinker.render(position, reusing: previous.entries[BodyCache.key(book.documents[position])])
         }
         var edges = Set(declaredEdges)
         for (position, body) in linked.enumerated() {

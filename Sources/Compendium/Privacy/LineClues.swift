@@ -11,7 +11,7 @@ struct LineClues {
     /// Reads a line's bytes.
     init(_ bytes: ArraySlice<UInt8>, markers: StoryMarkers = .prepared) {
         hasAtSign = bytes.contains(UInt8(ascii: "@"))
-        hasTenDigits = bytes.reduce(0) { $0 + ($1 &- UInt8(ascii: "0") < 10 ? 1 : 0) } >= 10
+        hasTenDigits = PersonalDataScanner.hasTenDigits(bytes)
         mayTellAStory = markers.mayTellAStory(bytes)
     }
 

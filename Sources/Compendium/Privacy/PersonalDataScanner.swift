@@ -167,7 +167,7 @@ enum PersonalDataScanner {
     }
 
     /// Whether bytes have at least ten ASCII digits, the fewest a phone or NHS number has.
-    private static func hasTenDigits(_ bytes: [UInt8]) -> Bool {
+    static func hasTenDigits<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var digits = 0
         for byte in bytes where isDigit(byte) {
             digits += 1
@@ -268,10 +268,7 @@ enum PersonalDataScanner {
 
     /// Whether the scalar starting at byte `index` is a letter or digit (false at the end).
     private static func isWordScalar(at index: Int, _ bytes: [UInt8]) -> Bool {
-        guard index < bytes.count else { return false }
-        var decoder = UTF8(), iterator = bytes[index...].makeIterator()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return isWordScalar(scalar) }
-        return false
+        index < bytes.count && isWordScalar(bytes.scalar(at: index).0)
     }
 
     /// Whether the scalar ending just before byte `index` is a letter or digit (false at the start).

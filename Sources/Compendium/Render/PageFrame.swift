@@ -14,11 +14,12 @@ struct PageFrame {
     /// (the same on every page, so made once per build).
     private let itemFaces: [TemplateRecord]
 
-    init(site: IndexedSite, linkBase: String? = nil, customStylesheet: Bool = false, itemFaces: [TemplateRecord]? = nil) {
+    /// A frame for `site`; `itemFaces` are `itemFaces(site)`, or empty when no list item is asked for.
+    init(site: IndexedSite, linkBase: String? = nil, customStylesheet: Bool = false, itemFaces: [TemplateRecord]) {
         self.site = site
         self.linkBase = linkBase
         self.customStylesheet = customStylesheet
-        self.itemFaces = itemFaces ?? PageFrame.itemFaces(site)
+        self.itemFaces = itemFaces
     }
 
     /// Every document's item without its link: title, kind, date, summary and a line of details.

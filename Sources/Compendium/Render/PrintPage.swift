@@ -39,7 +39,6 @@ struct PrintPage {
                                     section: address, breadcrumbs: [("Home", "")])
         let groups = self.groups
         let sections = PrintPage.sectionIDs(site.documents)
-        let bodies = site.printBodies.mapValues(\.html)
         context["print"] = [
             "contents": groups.map { group in
                 ["title": group.kind.pluralTitle,
@@ -47,7 +46,7 @@ struct PrintPage {
             },
             "sections": groups.map { group in
                 ["title": group.kind.pluralTitle, "id": group.kind.folder,
-                 "documents": group.positions.map { document($0, anchor: sections[$0]!, body: bodies[$0]!) }] as TemplateRecord
+                 "documents": group.positions.map { document($0, anchor: sections[$0]!, body: site.printBodies[$0]!.html) }] as TemplateRecord
             },
         ] as TemplateRecord
         return context

@@ -5,7 +5,7 @@ public struct TemplateSet: Sendable {
     /// The templates, by name (the path under `templates/` without `.mustache`).
     let templates: [String: Template]
     /// The names of the templates present.
-    public let templateNames: Set<String>
+    public var templateNames: Set<String> { Set(templates.keys) }
     /// Files under `assets/`, published under `assets/`.
     public let assets: [OutputFile]
     /// The template sources by name: two sets with equal sources render alike.
@@ -63,7 +63,7 @@ public struct TemplateSet: Sendable {
                                           at: SourceLocation(file: display + "/templates")))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let set = TemplateSet(templates: templates, templateNames: names,
+        let set = TemplateSet(templates: templates,
                               assets: assets.values.sorted { $0.path < $1.path }, sources: sources.mapValues(\.text))
         return (set, diagnostics)
     }
