@@ -5,63 +5,127 @@ import Glibc
 import Darwin
 #endif
 
-/// Renders CommonMark bodies to HTML with libcmark.
+/// Reads and renders CommonMark bodies with libcmark.
 ///
-/// This is the only code that holds cmark pointers. Each call parses, edits
-/// and renders one document inside a single scope and frees everything cmark
+/// This is the only code that holds cmark pointers. Each call parses one
+/// body, works on the tree inside a single scope and frees everything cmark
 /// allocated before it returns; only Swift values leave it.
 ///
-/// On the way it gives every heading an `id`, turns `[[wiki-links]]` in text
-/// runs into links, and lets the caller rewrite or drop link and image
-/// destinations. Text inside code spans, code blocks and existing links is
-/// never touched. Raw HTML is omitted and unsafe URLs are dropped (cmark's
-/// safe default).
+/// A body is read twice in a build: `survey` finds its headings and links
+/// before anything is known about other documents; `render`, once every
+/// link has its answer, gives every heading an `id`, turns `[[wiki-links]]`
+/// in text runs into links, rewrites or drops link and image destinations,
+/// and renders the one tree for each place the body is shown. Text inside
+/// code spans, code blocks and existing links is never touched. Raw HTML is
+/// omitted and unsafe URLs are dropped (cmark's safe default).
 public enum MarkdownRenderer {
-    /// Renders `source`, a body that starts on line `firstLine` of its file.
+    /// The headings (with anchors from `anchor`, duplicates numbered `-1`,
+    /// `-2`…) and links of `source`, a body that starts on line `firstLine` of its file.
+    public static func survey(_ source: String, firstLine: Int = 1, anchor: (String) -> String) -> BodySurvey {
+        withTree(of: source) { root in
+            guard let root else { return BodySurvey(headings: [], links: []) }
+            let found = collectNodes(in: root)
+            var positions = SourcePositions(source: source, lineOffset: firstLine - 1)
+            var links: [LinkRequest] = []
+            for node in found.links { links.append(positions.request(.link(destination: url(of: node)), at: node)) }
+            for node in found.images { links.append(positions.request(.image(source: url(of: node)), at: node)) }
+            for run in found.wikiTextRuns {
+                let text = literal(of: run)
+                guard let pieces = WikiLinkSyntax.split(text) else { continue }
+                let bytes = Array(text.utf8)
+                for case .link(let link, let range) in pieces {
+                    links.append(positions.wikiRequest(link, raw: bytes[range], in: run, offset: range.lowerBound))
+                }
+            }
+            return BodySurvey(headings: headings(of: found.headings, anchor: anchor, lineOffset: firstLine - 1), links: links)
+        }
+    }
+
+    /// Renders `source` once for each of `placements`, from one parse.
     ///
     /// - Parameters:
-    ///   - anchor: turns a heading's text into an `id`; duplicates get `-1`, `-2`….
-    ///   - headingOffset: added to every heading's level (at most 6), for a body shown under other headings.
-    ///   - resolve: decides what each link, image and wiki-link points to.
-    ///   - producingHTML: when false, only headings are returned (and every
-    ///     link still asked about), for checking without publishing.
-    public static func render(
-        _ source: String,
-        firstLine: Int = 1,
-        anchor: (String) -> String,
-        headingOffset: Int = 0,
-        resolve: (LinkRequest) -> LinkResolution,
-        producingHTML: Bool = true
-    ) -> RenderedMarkdown {
+    ///   - anchor: turns a heading's text into an `id`, as given to `survey`.
+    ///   - answers: what each link of the body's survey turned out to be, in survey order.
+    ///   - placements: where the body is shown; a link answered `.missing` is dropped in every one.
+    public static func render(_ source: String, firstLine: Int = 1, anchor: (String) -> String,
+                              answers: [LinkAnswer], placements: [BodyPlacement]) -> RenderedBody {
+        withTree(of: source) { root in
+            guard let root else { return RenderedBody(html: placements.map { _ in "" }, plainText: "") }
+            let found = collectNodes(in: root)
+            let headingList = headings(of: found.headings, anchor: anchor, lineOffset: firstLine - 1)
+            let blocks = zip(found.headings, headingList).compactMap { node, heading in
+                headingBlock(replacing: node).map { (block: $0, heading: heading) }
+            }
+            var editor = LinkEditor(answers: answers)
+            editor.settle(found.links + found.images)
+            editor.expandWikiLinks(in: found.wikiTextRuns)
+            let plainText = collectPlainText(in: root)
+            var html: [String] = []
+            for placement in placements {
+                for (block, heading) in blocks {
+                    let level = min(6, heading.level + placement.headingOffset)
+                    cmark_node_set_on_enter(block, "<h\(level) id=\"\(escapeAttribute(placement.anchorPrefix + heading.anchor))\">")
+                    cmark_node_set_on_exit(block, "</h\(level)>")
+                }
+                editor.point(at: placement.destinations)
+                guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {
+                    html.append("")
+                    continue
+                }
+                html.append(String(cString: rendered))
+                free(rendered)
+            }
+            return RenderedBody(html: html, plainText: plainText)
+        }
+    }
+}
+
+private extension MarkdownRenderer {
+    /// Parses `source` and hands the tree (`nil` if cmark could not make one)
+    /// to `body`, freeing it afterwards.
+    static func withTree<Result>(of source: String, _ body: (OpaquePointer?) -> Result) -> Result {
         var source = source
         let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        let parsed: OpaquePointer? = source.withUTF8 { bytes in
+        let root: OpaquePointer? = source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, options)
             }
         }
-        guard let root = parsed else {
-            return RenderedMarkdown(html: "", headings: [], plainText: "")
-        }
-        defer { cmark_node_free(root) }
-        cmark_consolidate_text_nodes(root)
+        defer { if let root { cmark_node_free(root) } }
+        if let root { cmark_consolidate_text_nodes(root) }
+        return body(root)
+    }
 
-        let found = collectNodes(in: root)
-        let headings = withoutActuallyEscaping(resolve) { resolve in
-            var editor = TreeEditor(source: source, lineOffset: firstLine - 1, resolve: resolve)
-            let headings = editor.anchorHeadings(found.headings, anchor: anchor, offset: headingOffset)
-            editor.resolveLinks(found.links, images: found.images)
-            editor.expandWikiLinks(in: found.wikiTextRuns)
-            return headings
+    /// Each heading's level, text, unique anchor and line.
+    static func headings(of nodes: [OpaquePointer], anchor: (String) -> String, lineOffset: Int) -> [Heading] {
+        var used = Set<String>()
+        var headings: [Heading] = []
+        headings.reserveCapacity(nodes.count)
+        for node in nodes {
+            let text = inlineText(of: node)
+            let base = anchor(text)
+            var id = base
+            var counter = 1
+            while used.contains(id) {
+                id = "\(base)-\(counter)"
+                counter += 1
+            }
+            used.insert(id)
+            headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: id,
+                                    line: lineOffset + Int(cmark_node_get_start_line(node))))
         }
+        return headings
+    }
 
-        guard producingHTML else { return RenderedMarkdown(html: "", headings: headings, plainText: "") }
-        let plainText = collectPlainText(in: root)
-        guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {
-            return RenderedMarkdown(html: "", headings: headings, plainText: plainText)
+    /// Replaces a heading with a custom block, whose tags each placement sets.
+    static func headingBlock(replacing node: OpaquePointer) -> OpaquePointer? {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+        while let child = cmark_node_first_child(node) {
+            cmark_node_append_child(block, child)
         }
-        defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), headings: headings, plainText: plainText)
+        cmark_node_replace(node, block)
+        cmark_node_free(node)
+        return block
     }
 }
 
@@ -139,135 +203,146 @@ private func collectPlainText(in root: OpaquePointer) -> String {
     return text
 }
 
-/// Edits the tree: heading ids, link destinations, wiki-links.
-private struct TreeEditor {
-    let source: String
-    let lineOffset: Int
-    let resolve: (LinkRequest) -> LinkResolution
-    private var lines: SourceLines?
+/// Applies the answers to the tree's links and wiki-links, and keeps the
+/// links that stay, so each placement can point them where it needs.
+private struct LinkEditor {
+    let answers: [LinkAnswer]
+    /// Links that stay in the tree, with their index in the survey and their destination as written.
+    private var kept: [(node: OpaquePointer, index: Int, written: String)] = []
+    private var next = 0
 
-    init(source: String, lineOffset: Int, resolve: @escaping (LinkRequest) -> LinkResolution) {
-        self.source = source
-        self.lineOffset = lineOffset
-        self.resolve = resolve
+    init(answers: [LinkAnswer]) {
+        self.answers = answers
     }
 
-    /// Replaces each heading with a custom block that carries an `id`.
-    func anchorHeadings(_ nodes: [OpaquePointer], anchor: (String) -> String, offset: Int) -> [Heading] {
-        var used = Set<String>()
-        var headings: [Heading] = []
-        headings.reserveCapacity(nodes.count)
+    private mutating func nextAnswer() -> LinkAnswer {
+        defer { next += 1 }
+        return answers.indices.contains(next) ? answers[next] : .asWritten
+    }
+
+    /// Drops missing links and images, keeping their text, and keeps the rest.
+    mutating func settle(_ nodes: [OpaquePointer]) {
         for node in nodes {
-            let level = min(6, Int(cmark_node_get_heading_level(node)) + offset)
-            let text = inlineText(of: node)
-            let base = anchor(text)
-            var id = base
-            var counter = 1
-            while used.contains(id) {
-                id = "\(base)-\(counter)"
-                counter += 1
-            }
-            used.insert(id)
-            headings.append(Heading(level: level, text: text, anchor: id,
-                                    line: lineOffset + Int(cmark_node_get_start_line(node))))
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(block, "<h\(level) id=\"\(escapeAttribute(id))\">")
-            cmark_node_set_on_exit(block, "</h\(level)>")
-            while let child = cmark_node_first_child(node) {
-                cmark_node_append_child(block, child)
-            }
-            cmark_node_replace(node, block)
-            cmark_node_free(node)
-        }
-        return headings
-    }
-
-    /// Asks the caller about every link and image destination.
-    func resolveLinks(_ links: [OpaquePointer], images: [OpaquePointer]) {
-        for (nodes, isImage) in [(links, false), (images, true)] {
-            for node in nodes {
-                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let form: LinkRequest.Form = isImage ? .image(source: destination) : .link(destination: destination)
-                switch resolve(request(form, at: node)) {
-                case .keep:
-                    break
-                case .resolved(let href, _):
-                    cmark_node_set_url(node, href)
-                case .unresolved:
-                    unwrap(node)
-                }
+            let index = next
+            if nextAnswer() == .missing {
+                unwrap(node)
+            } else {
+                kept.append((node, index, url(of: node)))
             }
         }
     }
 
     /// Splits text runs at `[[…]]` and inserts a link, or marked text, for each.
     mutating func expandWikiLinks(in runs: [OpaquePointer]) {
-        for node in runs {
-            let text = literal(of: node)
+        for run in runs {
+            let text = literal(of: run)
             guard let pieces = WikiLinkSyntax.split(text) else { continue }
             let bytes = Array(text.utf8)
-            let nodeLine = Int(cmark_node_get_start_line(node))
-            let nodeColumn = Int(cmark_node_get_start_column(node))
             for piece in pieces {
                 switch piece {
                 case .text(let string):
-                    cmark_node_insert_before(node, makeText(string))
+                    cmark_node_insert_before(run, makeText(string))
                 case .link(let link, let range):
-                    let raw = String(decoding: bytes[range], as: UTF8.self)
-                    let column = locate(raw, line: nodeLine, from: nodeColumn, hint: range.lowerBound)
-                    let request = LinkRequest(form: .wiki(link), line: lineOffset + nodeLine, column: column)
-                    cmark_node_insert_before(node, makeNode(for: link, raw: raw, resolution: resolve(request)))
+                    let index = next
+                    switch nextAnswer() {
+                    case .asWritten:
+                        cmark_node_insert_before(run, makeText(String(decoding: bytes[range], as: UTF8.self)))
+                    case .found(let title):
+                        guard let node = cmark_node_new(CMARK_NODE_LINK) else { continue }
+                        cmark_node_append_child(node, makeText(link.label ?? title))
+                        cmark_node_insert_before(run, node)
+                        kept.append((node, index, ""))
+                    case .missing:
+                        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                        cmark_node_set_on_enter(node, "<span class=\"missing-link\">")
+                        cmark_node_set_on_exit(node, "</span>")
+                        cmark_node_append_child(node, makeText(link.label ?? link.target))
+                        cmark_node_insert_before(run, node)
+                    }
                 }
             }
-            cmark_node_unlink(node)
-            cmark_node_free(node)
+            cmark_node_unlink(run)
+            cmark_node_free(run)
         }
     }
 
-    private func request(_ form: LinkRequest.Form, at node: OpaquePointer) -> LinkRequest {
-        LinkRequest(form: form,
-                    line: lineOffset + Int(cmark_node_get_start_line(node)),
-                    column: Int(cmark_node_get_start_column(node)))
+    /// Sets every kept link's destination for one placement.
+    func point(at destinations: [String?]) {
+        for link in kept {
+            let destination = destinations.indices.contains(link.index) ? destinations[link.index] : nil
+            cmark_node_set_url(link.node, destination ?? link.written)
+        }
+    }
+}
+
+/// Positions of nodes in the body's file, with cmark's byte columns turned
+/// into character columns.
+private struct SourcePositions {
+    let source: String
+    let lineOffset: Int
+    private var lines: SourceLines?
+    /// Where the last column was counted: line, byte offset, characters before it.
+    private var cursor = (line: 0, byte: 0, characters: 0)
+
+    init(source: String, lineOffset: Int) {
+        self.source = source
+        self.lineOffset = lineOffset
     }
 
-    private func makeNode(for link: WikiLink, raw: String, resolution: LinkResolution) -> OpaquePointer? {
-        switch resolution {
-        case .keep:
-            return makeText(raw)
-        case .resolved(let href, let title):
-            let node = cmark_node_new(CMARK_NODE_LINK)
-            cmark_node_set_url(node, href)
-            cmark_node_append_child(node, makeText(link.label ?? title))
-            return node
-        case .unresolved:
-            let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-            cmark_node_set_on_enter(node, "<span class=\"missing-link\">")
-            cmark_node_set_on_exit(node, "</span>")
-            cmark_node_append_child(node, makeText(link.label ?? link.target))
-            return node
-        }
+    private mutating func sourceLines() -> SourceLines {
+        if let lines { return lines }
+        let made = SourceLines(source)
+        lines = made
+        return made
+    }
+
+    /// A request for a link or image node.
+    mutating func request(_ form: LinkRequest.Form, at node: OpaquePointer) -> LinkRequest {
+        let line = Int(cmark_node_get_start_line(node))
+        return LinkRequest(form: form, line: lineOffset + line,
+                           column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
+    }
+
+    /// A request for a wiki-link written as `raw`, found `offset` bytes into the text run `run`.
+    mutating func wikiRequest(_ link: WikiLink, raw: ArraySlice<UInt8>, in run: OpaquePointer, offset: Int) -> LinkRequest {
+        let line = Int(cmark_node_get_start_line(run))
+        let column = locate(raw, line: line, from: Int(cmark_node_get_start_column(run)), hint: offset)
+        return LinkRequest(form: .wiki(link), line: lineOffset + line, column: characterColumn(line: line, byteColumn: column))
     }
 
     /// The 1-based byte column of `raw` on body line `line`, searched from the
     /// text run's column; cmark's inline columns can drift after escapes.
-    private mutating func locate(_ raw: String, line: Int, from column: Int, hint: Int) -> Int {
-        let lines = self.lines ?? SourceLines(source)
-        self.lines = lines
-        let (utf8, starts) = (lines.bytes, lines.starts)
-        guard line >= 1, line <= starts.count else { return column }
-        let lineStart = starts[line - 1]
-        let lineEnd = line < starts.count ? starts[line] : utf8.count
-        let needle = Array(raw.utf8)
+    private mutating func locate(_ raw: ArraySlice<UInt8>, line: Int, from column: Int, hint: Int) -> Int {
+        let lines = sourceLines()
+        guard line >= 1, line <= lines.starts.count else { return column }
+        let lineStart = lines.starts[line - 1]
+        let lineEnd = lines.end(ofLine: line)
         for origin in [column - 1 + hint, column - 1] {
             var index = lineStart + max(0, origin)
-            while index + needle.count <= lineEnd {
-                if utf8[index..<(index + needle.count)].elementsEqual(needle) {
+            while index + raw.count <= lineEnd {
+                if lines.bytes[index..<(index + raw.count)].elementsEqual(raw) {
                     return index - lineStart + 1
                 }
                 index += 1
             }
         }
         return column
+    }
+
+    /// The 1-based character column of a byte column on body line `line`.
+    /// Columns on one line come in order, so counting continues from the
+    /// previous one: linear however many links a line has.
+    private mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
+        let lines = sourceLines()
+        guard line >= 1, line <= lines.starts.count else { return byteColumn }
+        let lineStart = lines.starts[line - 1]
+        let lineEnd = lines.end(ofLine: line)
+        let target = min(byteColumn - 1, lineEnd - lineStart)
+        if cursor.line != line || cursor.byte > target { cursor = (line, 0, 0) }
+        let counted = lines.bytes[(lineStart + cursor.byte)..<(lineStart + target)]
+        let characters = counted.allSatisfy { $0 < 0x80 } ? counted.count : String(decoding: counted, as: UTF8.self).count
+        cursor = (line, target, cursor.characters + characters)
+        return cursor.characters + 1
     }
 }
 
@@ -283,6 +358,11 @@ private struct SourceLines {
             starts.append(offset + 1)
         }
         self.starts = starts
+    }
+
+    /// The offset just past the last byte of line `line` (1-based), before its line break.
+    func end(ofLine line: Int) -> Int {
+        line < starts.count ? starts[line] - 1 : bytes.count
     }
 }
 
@@ -303,6 +383,10 @@ private func makeText(_ string: String) -> OpaquePointer? {
 
 private func literal(of node: OpaquePointer) -> String {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+}
+
+private func url(of node: OpaquePointer) -> String {
+    cmark_node_get_url(node).map { String(cString: $0) } ?? ""
 }
 
 /// The text of a node's inline descendants, without markup.

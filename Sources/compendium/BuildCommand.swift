@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
         }
         let result = SiteBuilder.build(content: loaded.content, configuration: loaded.configuration,
                                        templates: loaded.templates, consent: loaded.consent, options: options, watch: watch,
-                                       deliver: { staging.add($0) })
+                                       into: staging)
         let diagnostics = (loadProblems + result.diagnostics).sorted()
         let report = DiagnosticReport(diagnostics: diagnostics, allowances: result.allowances)
         guard !diagnostics.hasErrors else {
@@ -53,7 +53,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.error("nothing was written; \(output)/ is unchanged")
             throw ExitCode(1)
         }
-        _ = clock.lap()
+        let buildSeconds = clock.lap()
         do {
             try staging.commit()
         } catch {
@@ -68,7 +68,7 @@ struct BuildCommand: ParsableCommand {
         if timings {
             let stages = [StageTiming(stage: "load", seconds: loadSeconds)] + result.timings
                 + [StageTiming(stage: "swap", seconds: swapSeconds)]
-            Terminal.timings(stages)
+            Terminal.timings(stages, wall: loadSeconds + buildSeconds + swapSeconds)
         }
     }
 }

@@ -80,6 +80,6 @@ struct ServeCommand: AsyncParsableCommand {
             let count = outcome.changed.count
             Terminal.say("Built in \(seconds): \(count == 1 ? "1 file" : "\(count) files") written")
         }
-        if timings { Terminal.timings(outcome.timings) }
+        if timings { Terminal.timings(outcome.timings, wall: report.seconds) }
     }
 }

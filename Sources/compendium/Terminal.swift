@@ -42,11 +42,22 @@ enum Terminal {
         write("compendium: error: \(message)\n", to: 2)
     }
 
-    /// Prints a table of stage timings.
-    static func timings(_ stages: [StageTiming]) {
-        let total = stages.reduce(0) { $0 + $1.seconds }
-        let width = stages.map(\.stage.count).max() ?? 0
-        for stage in stages + [StageTiming(stage: "total", seconds: total)] {
+    /// Prints a table of stage timings: each stage's work, summed over the
+    /// workers that shared it, then the wall-clock time of the whole run.
+    static func timings(_ stages: [StageTiming], wall: Double) {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        var merged: [StageTiming] = []
+        for stage in stages {
+            if let index = merged.firstIndex(where: { $0.stage == stage.stage }) {
+                merged[index] = StageTiming(stage: stage.stage, seconds: merged[index].seconds + stage.seconds)
+            } else {
+                merged.append(stage)
+            }
+        }
+        let rows = merged + [StageTiming(stage: "wall", seconds: wall)]
+        let width = rows.map(\.stage.count).max() ?? 0
+        say("  stage times are summed over \(workers) workers; wall is the whole run")
+        for stage in rows {
             let milliseconds = (stage.seconds * 1000).rounded()
             let name = stage.stage.padding(toLength: width)
             say("  \(name) \(String(Int(milliseconds)).leftPadded(toLength: 7)) ms")

@@ -53,6 +53,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/assets/style.css"))
     }
 
+    @Test func timingsListEveryStageThenTheWallTime() throws {
+        let output = try Self.temporaryFolder() + "/site"
+        let run = try Self.run(buildArguments(output: output) + ["--timings"], in: Repository.fixtures + "/basic")
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n").drop { !$0.contains("stage times are summed") }.dropFirst()
+        let stages = lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(stages == ["load", "parse", "model", "privacy", "markdown", "index", "render", "write", "swap", "wall"])
+        let milliseconds = lines.compactMap { $0.split(separator: " ").dropFirst().first.flatMap { Int($0) } }
+        #expect(milliseconds.count == stages.count)
+    }
+
     @Test func contentErrorsExitOneAndLeaveThePreviousSite() throws {
         let output = try Self.temporaryFolder() + "/site"
         _ = try Self.run(buildArguments(output: output), in: Repository.fixtures + "/basic")

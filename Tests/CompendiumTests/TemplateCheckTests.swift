@@ -32,10 +32,9 @@ import Testing
     func everyProvidedNameIsKnown(_ fixture: String) throws {
         let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
         let project = try #require(Project.load(paths, in: Repository.fixtures + "/" + fixture).0)
-        let documents = project.content.documents.compactMap { DocumentParser.parse($0).0 }
-            .compactMap { DocumentModeller.model($0, pillars: project.configuration.pillars.map(\.slug)).0 }
-            .filter { !$0.draft }
-        let (site, _) = Indexer.index(documents: documents, drafts: [], attachments: project.content.attachments,
+        let documents = Unit.surveyed(project.content.documents, pillars: project.configuration.pillars.map(\.slug))
+            .filter { !$0.document.draft }
+        let (site, _) = Indexer.index(documents, drafts: [], attachments: project.content.attachments,
                                       configuration: project.configuration)
         let renderer = SiteRenderer(site: site, templates: project.templates)
         var provided = Set<String>()
@@ -54,7 +53,7 @@ import Testing
         switch value {
         case .record(let record): collectKeys(record, into: &keys)
         case .list(let list): for child in list { collectKeys(child, into: &keys) }
-        case .text, .flag: break
+        case .text, .flag, .hole: break
         }
     }
 }

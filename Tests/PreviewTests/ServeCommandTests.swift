@@ -60,8 +60,8 @@ import Glibc
         let run = try await serveThenStop(with: SIGTERM, options: ["--timings"])
         let lines = run.output.split(separator: "\n")
         #expect(lines.first?.hasPrefix("Built in ") == true)
-        #expect(lines.dropFirst().prefix(8).map { $0.split(separator: " ").first.map(String.init) ?? "" }
-            == ["load", "parse", "model", "privacy", "index", "render", "write", "total"])
+        #expect(lines.dropFirst(2).prefix(9).map { $0.split(separator: " ").first.map(String.init) ?? "" }
+            == ["load", "parse", "model", "privacy", "markdown", "index", "render", "write", "wall"])
         #expect(run.page.status == 200)
         #expect(run.output.hasSuffix("Stopped.\n"))
         #expect(run.status == 0)

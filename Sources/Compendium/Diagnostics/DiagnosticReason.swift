@@ -3,6 +3,7 @@
 public enum DiagnosticReason: Sendable, Hashable {
     // Loading files
     case unreadable(detail: String)
+    case changedWhileBuilding
     case outsideKnownFolders(folders: [String])
     case ignoredFile
     case symbolicLink

@@ -20,7 +20,7 @@ extension DiagnosticReason {
     /// it, so no source line is shown.
     public var concernsWholeFile: Bool {
         switch self {
-        case .unreadable, .outsideKnownFolders, .ignoredFile, .symbolicLink, .utf16, .fileTooLarge, .tooManyDocuments,
+        case .unreadable, .changedWhileBuilding, .outsideKnownFolders, .ignoredFile, .symbolicLink, .utf16, .fileTooLarge, .tooManyDocuments,
              .renderTooSlow, .reservedName, .unsafeFileName, .attachmentCollision,
              .fileNameNotSlug, .duplicateAddress, .reservedAddress, .missingTemplate, .unusedTheme, .noTheme,
              .privacyInFileName:
@@ -43,6 +43,7 @@ extension DiagnosticReason {
     public var ruleID: String {
         switch self {
         case .unreadable: return "load.unreadable"
+        case .changedWhileBuilding: return "load.changed-while-building"
         case .outsideKnownFolders: return "load.unknown-folder"
         case .ignoredFile: return "load.ignored-file"
         case .symbolicLink: return "load.symbolic-link"
@@ -118,6 +119,7 @@ extension DiagnosticReason {
     public var message: String {
         switch self {
         case .unreadable(let detail): return "this file cannot be read (\(detail))"
+        case .changedWhileBuilding: return "this file changed while the site was being built"
         case .outsideKnownFolders: return "this Markdown file is not in a folder Compendium knows"
         case .ignoredFile: return "this file is not Markdown and not in content/files/, so it is not published"
         case .symbolicLink: return "this is a symbolic link; it was not read"
@@ -299,6 +301,7 @@ extension DiagnosticReason {
         case .missingTemplate: return "add the file to the template set, or use the default template set"
         case .unknownTemplateName: return "check the spelling against the names the default templates use"
         case .unreadable: return nil
+        case .changedWhileBuilding: return "build again once the file is saved; nothing was published"
         }
     }
 }

@@ -1,24 +1,14 @@
-/// Work kept from one build to the next, so that a rebuild after an edit
-/// (`compendium serve`) parses, models and lints only the files whose bytes
-/// changed, and renders again only the bodies whose text or links changed.
+/// Work kept from one check to the next, so that a rebuild after an edit
+/// (`compendium serve`) reads, parses, models, lints and surveys only the
+/// files whose bytes changed.
 ///
 /// A memo is a cache and nothing more: a build given a memo produces exactly
 /// what a build without one produces.
 public struct BuildMemo: Sendable {
-    /// What was made of one document file.
+    /// What was made of one document file, with the bytes it was made from.
     struct DocumentWork: Sendable {
         let bytes: [UInt8]
-        let parsed: ParsedDocument?
-        let parseProblems: [Diagnostic]
-        let document: Document?
-        let modelProblems: [Diagnostic]
-        let privacy: PrivacyFindings?
-    }
-
-    /// A document's privacy findings.
-    struct PrivacyFindings: Sendable {
-        let diagnostics: [Diagnostic]
-        let allowances: [PrivacyAllowance]
+        let checked: CheckedFile
     }
 
     /// Everything besides a file's bytes that decides what is made of it.
@@ -34,16 +24,23 @@ public struct BuildMemo: Sendable {
     /// Unicode normalisation are two files).
     var documents: [[UInt8]: DocumentWork] = [:]
     var settings: Settings?
-    var bodies: BodyCache = .empty
 
     /// A memo with nothing in it: the next build does all the work.
     public init() {}
 
-    /// The work for `source` kept from the last build under the same settings, if its bytes are unchanged.
-    func work(for source: SourceFile, settings current: Settings) -> DocumentWork? {
-        guard settings == current, let work = documents[Array(source.relativePath.utf8)], work.bytes == source.bytes else {
+    /// The work for `source` kept from the last check under the same
+    /// settings, if `source` holds its bytes and they are unchanged.
+    func work(for source: SourceFile, settings current: Settings) -> CheckedFile? {
+        guard settings == current, let bytes = source.heldBytes, let work = documents[Array(source.relativePath.utf8)],
+              work.bytes == bytes else {
             return nil
         }
-        return work
+        return work.checked
+    }
+
+    /// This memo with the work for `source`, when it holds its bytes.
+    mutating func remember(_ checked: CheckedFile, for source: SourceFile) {
+        guard let bytes = source.heldBytes else { return }
+        documents[Array(source.relativePath.utf8)] = DocumentWork(bytes: bytes, checked: checked)
     }
 }

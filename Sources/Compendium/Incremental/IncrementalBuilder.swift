@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds a project again each time it is edited, for `compendium serve`.
 ///
 /// Each rebuild reads again only the content files whose stamps changed,
@@ -35,10 +37,6 @@ public final class IncrementalBuilder {
     private struct Published {
         /// A digest of each file, by path.
         let files: [[UInt8]: FileDigest]
-        /// The contexts its pages were rendered from.
-        let pages: RenderMemo
-        /// The template sources they were rendered with.
-        let templates: [String: String]
     }
 
     /// A builder for the project at `paths` (relative to `directory`) that writes into `output`.
@@ -51,50 +49,51 @@ public final class IncrementalBuilder {
 
     /// Reads the project again and brings the output folder up to date.
     public func rebuild() -> Outcome {
-        var clock = StageClock()
+        let start = DispatchTime.now().uptimeNanoseconds
         let (project, loadProblems) = Project.load(paths, in: directory, snapshot: &snapshot)
-        clock.lap("load")
+        let loadTime = StageTiming(stage: Stage.load.rawValue, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         guard let project else {
             return Outcome(diagnostics: loadProblems.sorted(), published: false, changed: [], writeFailure: nil,
-                           timings: clock.timings)
+                           timings: [loadTime])
         }
+        let times = StageTimes()
         let checked = SiteBuilder.check(content: project.content, configuration: project.configuration,
                                         consent: project.consent, options: options, memo: memo)
         memo = checked.memo
-        let diagnostics = (loadProblems + checked.diagnostics).sorted()
-        var timings = clock.timings + checked.timings
+        var diagnostics = (loadProblems + checked.diagnostics).sorted()
         guard !diagnostics.hasErrors else {
-            return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: nil, timings: timings)
+            return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: nil,
+                           timings: [loadTime] + checked.timings)
         }
 
-        clock = StageClock()
-        let renderer = SiteRenderer(site: checked.site, templates: project.templates)
-        let reusable = published.flatMap { $0.templates == project.templates.sources ? $0.pages : nil } ?? RenderMemo()
-        let (files, kept, pages) = renderer.render(reusing: reusable)
-        clock.lap("render")
-        var digests = Dictionary(files.map { (Array($0.path.utf8), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
-        let changed: [OutputFile]
-        let removed: [String]
-        do {
-            if let written = published?.files {
-                for path in kept.map({ Array($0.utf8) }) { digests[path] = written[path] }
-                changed = files.filter { written[Array($0.path.utf8)] != digests[Array($0.path.utf8)] }
-                removed = written.keys.filter { digests[$0] == nil }.map { String(decoding: $0, as: UTF8.self) }
+        let (files, renderProblems) = SiteRenderer(site: checked.site, templates: project.templates, times: times).render()
+        diagnostics = (diagnostics + renderProblems).sorted()
+        guard renderProblems.isEmpty else {
+            return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: nil,
+                           timings: [loadTime] + checked.timings + times.timings)
+        }
+        let digests = Dictionary(files.map { (Array($0.path.utf8), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
+        let writeStart = DispatchTime.now().uptimeNanoseconds
+        var changed = files
+        var removed: [String] = []
+        do throws(SiteWriter.Failure) {
+            if let previous = published?.files {
+                changed = files.filter { previous[Array($0.path.utf8)] != digests[Array($0.path.utf8)] }
+                removed = previous.keys.filter { digests[$0] == nil }.map { String(decoding: $0, as: UTF8.self) }
                 try SiteWriter.update(changed, removing: removed, in: output)
             } else {
-                (changed, removed) = (files, [])
                 try SiteWriter.write(files, to: output)
             }
         } catch {
             published = nil
+            times.add(.write, since: writeStart)
             return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: error.description,
-                           timings: timings + clock.timings)
+                           timings: [loadTime] + checked.timings + times.timings)
         }
-        published = Published(files: digests, pages: pages, templates: project.templates.sources)
-        clock.lap("write")
-        timings += clock.timings
+        times.add(.write, since: writeStart)
+        published = Published(files: digests)
         return Outcome(diagnostics: diagnostics, published: true, changed: (changed.map(\.path) + removed).sorted(),
-                       writeFailure: nil, timings: timings)
+                       writeFailure: nil, timings: [loadTime] + checked.timings + times.timings)
     }
 }
 

@@ -4,6 +4,8 @@ struct AddressBook: Sendable {
     let documents: [Document]
     /// Each document's site-relative address, by position.
     let addresses: [String]
+    /// Where each document was in the list the book was built from, by position.
+    let origins: [Int]
     /// Position of each document by kind and slug.
     let byKind: [Kind: [String: Int]]
     /// Positions of the documents with each slug, in any kind.
@@ -28,12 +30,17 @@ struct AddressBook: Sendable {
     /// Gives every document its address. A document whose address is taken,
     /// by another document or by a generated page, is reported and left out.
     static func build(_ documents: [Document]) -> (AddressBook, [Diagnostic]) {
-        let sorted = documents.sorted { ($0.kind, $0.slug, $0.file) < ($1.kind, $1.slug, $1.file) }
+        let sorted = documents.indices.sorted { a, b in
+            let (x, y) = (documents[a], documents[b])
+            return (x.kind, x.slug, x.file) < (y.kind, y.slug, y.file)
+        }
         var diagnostics: [Diagnostic] = []
         var accepted: [Document] = []
         var addresses: [String] = []
+        var origins: [Int] = []
         var claimedBy: [String: String] = [:]
-        for document in sorted {
+        for origin in sorted {
+            let document = documents[origin]
             let address = SitePath.document(kind: document.kind, slug: document.slug)
             let location = SourceLocation(file: document.file)
             if let owner = reserved[address] {
@@ -47,6 +54,7 @@ struct AddressBook: Sendable {
             claimedBy[address] = document.file
             accepted.append(document)
             addresses.append(address)
+            origins.append(origin)
         }
         var byKind: [Kind: [String: Int]] = [:]
         var bySlug: [String: [Int]] = [:]
@@ -57,7 +65,7 @@ struct AddressBook: Sendable {
             byRelativePath[document.relativePath] = position
         }
         let byAddress = Dictionary(uniqueKeysWithValues: addresses.enumerated().map { ($1, $0) })
-        let book = AddressBook(documents: accepted, addresses: addresses, byKind: byKind, bySlug: bySlug,
+        let book = AddressBook(documents: accepted, addresses: addresses, origins: origins, byKind: byKind, bySlug: bySlug,
                                byRelativePath: byRelativePath, byAddress: byAddress)
         return (book, diagnostics)
     }

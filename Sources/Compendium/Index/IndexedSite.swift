@@ -1,8 +1,9 @@
 import Markdown
 
-/// The compendium after indexing: every document with its address, rendered
-/// body, themes, topics, links in both directions, related documents and
-/// neighbours. Everything the pages need, computed once.
+/// The compendium after indexing: every document with its address, themes,
+/// topics, headings, what each link in its text leads to, links in both
+/// directions, related documents and neighbours. Everything the pages need
+/// but the texts themselves, which are read again when a page is rendered.
 public struct IndexedSite: Sendable {
     /// The site's settings.
     public let configuration: SiteConfiguration
@@ -11,27 +12,22 @@ public struct IndexedSite: Sendable {
     let book: AddressBook
     let taxonomy: Taxonomy
     let graph: LinkGraph
-    let bodies: [RenderedMarkdown]
-    /// The bodies as the print page shows them (its own heading ids and
-    /// links to its sections), by position, for the documents it holds.
-    let printBodies: [Int: RenderedMarkdown]
+    /// Each document's headings, by position.
+    let headings: [[Heading]]
+    /// What each document's links lead to, by position.
+    let links: [BodyLinks]
+    /// Where each document's text is, by position.
+    let texts: [BodyText]
     /// Each document's place in display order: newest first, then by title.
     let rank: [Int]
     /// Positions of each kind's documents, in display order.
     let members: [Kind: [Int]]
-    /// Links to headings that do not exist, as `position#anchor`, which point at the page instead.
-    let missingAnchors: Set<String>
-    /// The rendered bodies, to reuse in the next build.
-    public let bodyCache: BodyCache
 
     /// The documents, sorted by kind then slug; positions index every other table.
     public var documents: [Document] { book.documents }
 
     /// The site-relative address of the document at `position`.
     public func address(of position: Int) -> String { book.addresses[position] }
-
-    /// The rendered body of the document at `position`.
-    public func body(of position: Int) -> RenderedMarkdown { bodies[position] }
 
     /// Every topic, sorted by slug.
     public var topics: [Topic] { taxonomy.topics }
@@ -47,20 +43,29 @@ public struct IndexedSite: Sendable {
     }
 }
 
+/// A document as the check found it, ready to be indexed.
+struct SurveyedDocument: Sendable {
+    /// The document's fields.
+    let document: Document
+    /// Its body's headings and links.
+    let survey: BodySurvey
+    /// Where its text is.
+    let text: BodyText
+}
+
 /// The index stage.
-public enum Indexer {
+enum Indexer {
     /// Indexes `documents` (drafts already removed; `drafts` holds their
-    /// `kind/slug` so references to them can be explained). Unless
-    /// `forPages`, bodies are checked without being rendered, and related
-    /// documents, print-page bodies and the body cache are left empty. The
-    /// body cache is also left empty unless `keepingBodies`.
-    public static func index(
-        documents: [Document], drafts: Set<String>, attachments: [SourceFile], configuration: SiteConfiguration,
-        watch: RenderWatch? = nil, reusing previous: BodyCache = .empty, forPages: Bool = true, keepingBodies: Bool = true
+    /// `kind/slug` so references to them can be explained). Related documents
+    /// are worked out only `withRelated`: pages list them, checks do not.
+    static func index(
+        _ documents: [SurveyedDocument], drafts: Set<String>, attachments: [SourceFile], configuration: SiteConfiguration,
+        withRelated: Bool = true
     ) -> (IndexedSite, [Diagnostic]) {
         var diagnostics = FileNames.check(attachments)
-        let (book, addressProblems) = AddressBook.build(documents)
+        let (book, addressProblems) = AddressBook.build(documents.map(\.document))
         diagnostics += addressProblems
+        let surveys = book.origins.map { documents[$0].survey }
 
         let attachmentPaths = Set(attachments.map(\.relativePath))
         let (declaredEdges, referenceProblems) = ReferenceResolver(
@@ -71,73 +76,39 @@ public enum Indexer {
         let (taxonomy, taxonomyProblems) = Taxonomy.build(book)
         diagnostics += taxonomyProblems
 
-        var linker = BodyLinker(book: book, drafts: drafts, attachments: attachmentPaths, style: configuration.linkStyle)
-        linker.producingHTML = forPages
-        let bodyLinker = linker
-        var linked = Array(book.documents.indices).parallelMap { position in
-            let file = book.documents[position].file
-            watch?.begin(file)
-            defer { watch?.end(file) }
-            return bodyLinker.render(position, reusing: previous.entries[BodyCache.key(book.documents[position])])
-        }
+        let resolver = LinkResolver(book: book, drafts: drafts, attachments: attachmentPaths)
+        var links = Array(surveys.indices).parallelMap { resolver.resolve(surveys[$0].links, of: $0) }
         var edges = Set(declaredEdges)
-        for (position, body) in linked.enumerated() {
+        for (position, body) in links.enumerated() {
             diagnostics += body.diagnostics
             for target in body.mentions { edges.insert(Edge(source: position, target: target, relation: .mentions)) }
         }
-        let missing = missingAnchors(linked, book: book)
+        let missing = missingAnchors(links, surveys: surveys, book: book)
         diagnostics += missing.map(\.diagnostic)
-        if !missing.isEmpty && forPages {
-            // Link to the page itself where the heading does not exist.
-            var relinker = linker
-            relinker.missingAnchors = Set(missing.map(\.key))
-            for position in Set(missing.map(\.source)) { linked[position] = relinker.render(position) }
-        }
+        let missingKeys = Set(missing.map(\.key))
+        for position in Set(missing.map(\.source)) { links[position] = links[position].pointingAtPages(for: missingKeys) }
 
         let rank = displayRank(book.documents)
         let graph = LinkGraph.build(documents: book.documents, edges: Array(edges), taxonomy: taxonomy, rank: rank,
-                                    withRelated: forPages)
-        var printed: [Int: LinkedBody] = [:]
-        if forPages {
-            var printLinker = linker
-            let sections = PrintPage.sectionIDs(book.documents)
-            printLinker.placement = .collected(address: PrintPage.address, sections: sections)
-            printLinker.missingAnchors = Set(missing.map(\.key))
-            let placed = printLinker
-            let positions = sections.keys.sorted()
-            let bodies = positions.parallelMap { position in
-                placed.render(position, reusing: previous.printEntries[BodyCache.key(book.documents[position])])
-            }
-            printed = Dictionary(uniqueKeysWithValues: zip(positions, bodies))
-        }
-        var cache = BodyCache()
-        for (position, document) in book.documents.enumerated() where forPages && keepingBodies {
-            let key = BodyCache.key(document)
-            let entry = { (linked: LinkedBody) in
-                BodyCache.Entry(file: document.file, address: book.addresses[position], body: document.body,
-                                bodyFirstLine: document.bodyFirstLine, linked: linked)
-            }
-            cache.entries[key] = entry(linked[position])
-            if let printedBody = printed[position] { cache.printEntries[key] = entry(printedBody) }
-        }
+                                    withRelated: withRelated)
         let members = Dictionary(grouping: book.documents.indices) { book.documents[$0].kind }
             .mapValues { $0.sorted { rank[$0] < rank[$1] } }
         let site = IndexedSite(
-            configuration: configuration, attachments: attachments, book: book, taxonomy: taxonomy,
-            graph: graph, bodies: linked.map(\.rendered), printBodies: printed.mapValues(\.rendered), rank: rank, members: members,
-            missingAnchors: Set(missing.map(\.key)), bodyCache: cache
+            configuration: configuration, attachments: attachments, book: book, taxonomy: taxonomy, graph: graph,
+            headings: surveys.map(\.headings), links: links, texts: book.origins.map { documents[$0].text },
+            rank: rank, members: members
         )
         return (site, diagnostics)
     }
 
     /// Links to headings that the target does not have, with their warnings.
-    private static func missingAnchors(_ linked: [LinkedBody], book: AddressBook)
+    private static func missingAnchors(_ links: [BodyLinks], surveys: [BodySurvey], book: AddressBook)
         -> [(source: Int, key: String, diagnostic: Diagnostic)] {
         var missing: [(source: Int, key: String, diagnostic: Diagnostic)] = []
-        for (source, body) in linked.enumerated() {
+        for (source, body) in links.enumerated() {
             for check in body.anchorChecks {
-                let anchors = linked[check.target].rendered.headings.map(\.anchor)
-                let wanted = BodyLinker.anchor(check.fragment)
+                let anchors = surveys[check.target].headings.map(\.anchor)
+                let wanted = LinkResolver.anchor(check.fragment)
                 guard !anchors.contains(wanted) else { continue }
                 let reason = DiagnosticReason.unknownAnchor(target: book.documents[check.target].slug, fragment: check.fragment,
                                                             suggestion: Suggestion.closest(to: wanted, in: anchors))

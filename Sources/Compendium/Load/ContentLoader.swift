@@ -20,11 +20,19 @@ public enum ContentLoader {
         return path.contains("/") && Kind(folder: folder) != nil ? .document : .misplaced
     }
 
-    /// Loads `directory`, naming files in messages as `displayPrefix/…`.
+    /// Lists `directory`, naming files in messages as `displayPrefix/…`.
+    /// Nothing is read yet: each file's bytes are read from disk when needed.
     public static func load(directory: String, displayPrefix: String) -> (ContentFiles, [Diagnostic]) {
         let (found, problems) = scan(directory: directory, displayPrefix: displayPrefix)
-        let (files, readProblems) = read(found.map(\.path), from: directory, displayPrefix: displayPrefix)
-        return (files, problems + readProblems)
+        var files = ContentFiles(documents: [], attachments: [])
+        var diagnostics = problems
+        for path in found.map(\.path) {
+            let display = displayPrefix.isEmpty ? path : displayPrefix + "/" + path
+            guard let role = acceptedRole(of: path, display: display, diagnostics: &diagnostics) else { continue }
+            let file = SourceFile(relativePath: path, displayPath: display, path: directory + "/" + path)
+            if role == .attachment { files.attachments.append(file) } else { files.documents.append(file) }
+        }
+        return (files, diagnostics)
     }
 
     /// Loads `directory` like `load(directory:displayPrefix:)`, reading again
@@ -58,25 +66,15 @@ public enum ContentLoader {
         return (found, diagnostics)
     }
 
-    /// Reads the files at `paths` (from a scan) by their role; reports ignored and misplaced files.
+    /// Reads the files at `paths` (from a scan) by their role into memory;
+    /// reports ignored, misplaced and unreadable files.
     static func read(_ paths: [String], from directory: String, displayPrefix: String,
                      reuse: (String) -> SourceFile? = { _ in nil }) -> (ContentFiles, [Diagnostic]) {
         var files = ContentFiles(documents: [], attachments: [])
         var diagnostics: [Diagnostic] = []
         for path in paths {
             let display = displayPrefix.isEmpty ? path : displayPrefix + "/" + path
-            let role = role(of: path)
-            switch role {
-            case .ignored:
-                diagnostics.append(Diagnostic(.ignoredFile, at: SourceLocation(file: display)))
-                continue
-            case .misplaced:
-                diagnostics.append(Diagnostic(.outsideKnownFolders(folders: Kind.allCases.map(\.folder)),
-                                              at: SourceLocation(file: display)))
-                continue
-            case .document, .attachment:
-                break
-            }
+            guard let role = acceptedRole(of: path, display: display, diagnostics: &diagnostics) else { continue }
             let file: SourceFile
             if let reused = reuse(path) {
                 file = reused
@@ -91,6 +89,22 @@ public enum ContentLoader {
             if role == .attachment { files.attachments.append(file) } else { files.documents.append(file) }
         }
         return (files, diagnostics)
+    }
+
+    /// The role of a document or attachment at `path`; `nil`, with the
+    /// problem reported, for a file that is neither.
+    private static func acceptedRole(of path: String, display: String, diagnostics: inout [Diagnostic]) -> Role? {
+        switch role(of: path) {
+        case .ignored:
+            diagnostics.append(Diagnostic(.ignoredFile, at: SourceLocation(file: display)))
+            return nil
+        case .misplaced:
+            diagnostics.append(Diagnostic(.outsideKnownFolders(folders: Kind.allCases.map(\.folder)),
+                                          at: SourceLocation(file: display)))
+            return nil
+        case let role:
+            return role
+        }
     }
 
     /// Every file below `directory`, sorted by path; a missing directory gives none.

@@ -36,13 +36,21 @@ public struct Project: Sendable {
     /// `directory` but shown in messages as given. Returns `nil` with the
     /// diagnostics when the configuration or the template set cannot be used;
     /// problems with individual content files are returned alongside the project.
+    ///
+    /// The content files are only listed: each is read from disk when it is
+    /// needed, so no more than a few are held at once.
     public static func load(_ paths: ProjectPaths, in directory: String = ".") -> (Project?, [Diagnostic]) {
-        var snapshot = ContentSnapshot()
-        return load(paths, in: directory, snapshot: &snapshot)
+        load(paths, in: directory) { ContentLoader.load(directory: $0, displayPrefix: paths.content) }
     }
 
-    /// Reads a project, reading again only the content files whose stamps differ from `snapshot`'s.
+    /// Reads a project, holding its content files in memory and reading again
+    /// only those whose stamps differ from `snapshot`'s.
     static func load(_ paths: ProjectPaths, in directory: String, snapshot: inout ContentSnapshot) -> (Project?, [Diagnostic]) {
+        load(paths, in: directory) { ContentLoader.load(directory: $0, displayPrefix: paths.content, snapshot: &snapshot) }
+    }
+
+    private static func load(_ paths: ProjectPaths, in directory: String,
+                             content loadContent: (String) -> (ContentFiles, [Diagnostic])) -> (Project?, [Diagnostic]) {
         func onDisk(_ path: String) -> String { ProjectPaths.onDisk(path, in: directory) }
         var diagnostics: [Diagnostic] = []
         var configuration: SiteConfiguration?
@@ -54,8 +62,7 @@ public struct Project: Sendable {
         } catch {
             diagnostics.append(Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: paths.configuration)))
         }
-        let (content, contentProblems) = ContentLoader.load(directory: onDisk(paths.content), displayPrefix: paths.content,
-                                                                 snapshot: &snapshot)
+        let (content, contentProblems) = loadContent(onDisk(paths.content))
         diagnostics += contentProblems
         let (templates, templateProblems) = TemplateSet.load(
             from: paths.templates.map(onDisk), displayPaths: paths.templates, required: SiteRenderer.requiredTemplates)

@@ -1,17 +1,44 @@
-/// A file read from the content folder, before anything is made of it.
+/// A file of the content folder: its paths, and its bytes, either held in
+/// memory or read from disk each time they are needed, so that a build of a
+/// large compendium never holds every file at once.
 public struct SourceFile: Sendable, Hashable {
     /// The path inside the content folder, with `/` between parts: `meetings/2025-11-21.md`.
     public let relativePath: String
     /// The path shown in messages: `content/meetings/2025-11-21.md`.
     public let displayPath: String
-    /// The file's bytes as they are on disk.
-    public let bytes: [UInt8]
+    private let storage: Storage
 
-    /// Creates a source file.
+    private enum Storage: Sendable, Hashable {
+        case held([UInt8])
+        case onDisk(path: String)
+    }
+
+    /// A file whose bytes are `bytes`.
     public init(relativePath: String, displayPath: String, bytes: [UInt8]) {
         self.relativePath = relativePath
         self.displayPath = displayPath
-        self.bytes = bytes
+        storage = .held(bytes)
+    }
+
+    /// A file read from `path` on disk whenever its bytes are needed.
+    init(relativePath: String, displayPath: String, path: String) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        storage = .onDisk(path: path)
+    }
+
+    /// The file's bytes: those it holds, or those on disk now.
+    public func read() throws -> [UInt8] {
+        switch storage {
+        case .held(let bytes): return bytes
+        case .onDisk(let path): return try FileSystem.read(path)
+        }
+    }
+
+    /// The bytes, when they are held in memory.
+    var heldBytes: [UInt8]? {
+        if case .held(let bytes) = storage { return bytes }
+        return nil
     }
 
     /// The kind given by the first folder of the path, if it is a known one.
@@ -27,7 +54,7 @@ public struct SourceFile: Sendable, Hashable {
     }
 }
 
-/// Everything read from a content folder.
+/// Everything found in a content folder.
 public struct ContentFiles: Sendable {
     /// Markdown documents in the kind folders, sorted by path.
     public var documents: [SourceFile]

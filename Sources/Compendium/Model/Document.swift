@@ -23,8 +23,9 @@ public struct Document: Sendable, Hashable {
     /// Subjects readers may want warning of (self-harm, restraint); the page
     /// shows a notice first, and its text stays out of feeds and search snippets.
     public let contentNotes: [String]
-    /// The Markdown text after the front matter.
-    public let body: String
+    /// The length and a hash of the Markdown text after the front matter
+    /// (the text itself is read from the file when its page is rendered).
+    let bodyFingerprint: Fingerprint
     /// The file line on which the body starts.
     public let bodyFirstLine: Int
     /// The fields only this kind has.
@@ -35,7 +36,7 @@ public struct Document: Sendable, Hashable {
     public func hasSameContent(as other: Document) -> Bool {
         (relativePath, kind, slug, title, summary, date) == (other.relativePath, other.kind, other.slug, other.title,
                                                              other.summary, other.date)
-            && (draft, body, bodyFirstLine) == (other.draft, other.body, other.bodyFirstLine)
+            && (draft, bodyFingerprint, bodyFirstLine) == (other.draft, other.bodyFingerprint, other.bodyFirstLine)
             && details == other.details && themes == other.themes && topics == other.topics
             && contentNotes == other.contentNotes
     }

@@ -24,7 +24,7 @@ public enum DocumentModeller {
         let document = Document(
             file: parsed.file, relativePath: parsed.relativePath, kind: parsed.kind, slug: slug, title: title.value, summary: summary?.value,
             date: date?.value, draft: draft, themes: themes, topics: topics, contentNotes: contentNotes,
-            body: parsed.body, bodyFirstLine: parsed.bodyFirstLine, details: details
+            bodyFingerprint: Fingerprint(text: parsed.body), bodyFirstLine: parsed.bodyFirstLine, details: details
         )
         return (document, diagnostics)
     }

@@ -14,6 +14,8 @@ public struct ParsedDocument: Sendable, Hashable {
     public let body: String
     /// The file line on which the body starts.
     public let bodyFirstLine: Int
+    /// Where the body starts in the file's decoded text, in UTF-8 bytes.
+    public let bodyOffset: Int
 }
 
 /// The parse stage: bytes to text, text to front matter and body.
@@ -22,16 +24,25 @@ public enum DocumentParser {
     /// beyond the `limits`, or whose text libcmark would handle too slowly,
     /// is refused.
     public static func parse(_ source: SourceFile, limits: Limits = .standard) -> (ParsedDocument?, [Diagnostic]) {
+        do {
+            return parse(source, bytes: try source.read(), limits: limits)
+        } catch {
+            return (nil, [Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: source.displayPath))])
+        }
+    }
+
+    /// Parses one document whose file holds `bytes`.
+    static func parse(_ source: SourceFile, bytes: [UInt8], limits: Limits) -> (ParsedDocument?, [Diagnostic]) {
         guard let kind = source.kind else { return (nil, []) }
         let file = source.displayPath
         func failure(_ reason: DiagnosticReason, line: Int = 1, column: Int = 1) -> (ParsedDocument?, [Diagnostic]) {
             (nil, [Diagnostic(reason, at: SourceLocation(file: file, line: line, column: column))])
         }
-        guard source.bytes.count <= limits.fileSize else {
-            return failure(.fileTooLarge(bytes: source.bytes.count, limit: limits.fileSize))
+        guard bytes.count <= limits.fileSize else {
+            return failure(.fileTooLarge(bytes: bytes.count, limit: limits.fileSize))
         }
         let text: String
-        switch TextDecoding.decode(source.bytes) {
+        switch TextDecoding.decode(bytes) {
         case .success(let decoded): text = decoded
         case .failure(.utf16): return failure(.utf16)
         case .failure(.invalidUTF8(let line, let column)): return failure(.invalidUTF8, line: line, column: column)
@@ -50,7 +61,8 @@ public enum DocumentParser {
         case .success(let node):
             let document = ParsedDocument(
                 relativePath: source.relativePath, file: file, kind: kind, baseName: source.baseName,
-                frontMatter: node, body: split.body, bodyFirstLine: split.bodyFirstLine
+                frontMatter: node, body: split.body, bodyFirstLine: split.bodyFirstLine,
+                bodyOffset: text.utf8.count - split.body.utf8.count
             )
             return (document, [])
         case .failure(let yamlFailure):

@@ -15,8 +15,8 @@ struct DocumentPage {
 
     private var site: IndexedSite { frame.site }
 
-    /// The full context for the kind's template.
-    func context() -> TemplateRecord {
+    /// The full context for the kind's template, with `body`, the document's text as HTML.
+    func context(body: String) -> TemplateRecord {
         var breadcrumbs: [(title: String, address: String)] = [("Home", "")]
         if document.kind != .page { breadcrumbs.append((document.kind.pluralTitle, SitePath.listing(document.kind))) }
         var context = frame.context(
@@ -26,7 +26,7 @@ struct DocumentPage {
         var page: TemplateRecord = [
             "title": document.title,
             "kind": frame.kindLabel(document),
-            "body": site.body(of: position).html,
+            "body": body,
         ]
         if let summary = document.summary { page["summary"] = summary }
         if !document.contentNotes.isEmpty {
@@ -44,7 +44,7 @@ struct DocumentPage {
             return ["title": topic.name, "href": frame.link(from: address, to: SitePath.topic(topic.slug))] as TemplateRecord
         }
         page["topics"] = PageFrame.list(topics)
-        let headings = site.body(of: position).headings.filter { $0.level == 2 }
+        let headings = site.headings[position].filter { $0.level == 2 }
         if headings.count >= 3 { page["contents"] = PageFrame.list(headings.map { ["text": $0.text, "anchor": $0.anchor] }) }
         page["referencedBy"] = PageFrame.list(referencedBy())
         page["related"] = PageFrame.list(frame.items(site.graph.related[position], from: address))

@@ -33,12 +33,17 @@ struct PrintPage {
         return sections
     }
 
-    func context() -> TemplateRecord {
+    /// The documents the page holds, in the order it shows them.
+    var order: [Int] { groups.flatMap(\.positions) }
+
+    /// The page's context; `body` gives each document's body by its place in `order`.
+    func context(body: (Int) -> TemplateValue) -> TemplateRecord {
         let address = PrintPage.address
         var context = frame.context(address: address, title: "The whole compendium", description: nil,
                                     section: address, breadcrumbs: [("Home", "")])
         let groups = self.groups
         let sections = PrintPage.sectionIDs(site.documents)
+        var place = 0
         context["print"] = [
             "contents": groups.map { group in
                 ["title": group.kind.pluralTitle,
@@ -46,13 +51,16 @@ struct PrintPage {
             },
             "sections": groups.map { group in
                 ["title": group.kind.pluralTitle, "id": group.kind.folder,
-                 "documents": group.positions.map { document($0, anchor: sections[$0]!, body: site.printBodies[$0]!.html) }] as TemplateRecord
+                 "documents": group.positions.map { position in
+                     defer { place += 1 }
+                     return document(position, anchor: sections[position]!, body: body(place))
+                 }] as TemplateRecord
             },
         ] as TemplateRecord
         return context
     }
 
-    private func document(_ position: Int, anchor: String, body: String) -> TemplateRecord {
+    private func document(_ position: Int, anchor: String, body: TemplateValue) -> TemplateRecord {
         let document = site.documents[position]
         var entry = frame.item(position, from: PrintPage.address)
         entry["anchor"] = anchor

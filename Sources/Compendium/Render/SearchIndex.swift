@@ -12,7 +12,8 @@ enum SearchIndex {
     /// How much of each document's text is indexed, in characters.
     static let textLimit = 2_000
 
-    static func file(for site: IndexedSite) -> OutputFile {
+    /// The index, with `excerpts` (by position) the start of each document's text from `excerpt(_:)`.
+    static func file(for site: IndexedSite, excerpts: [String]) -> OutputFile {
         var script = "window.COMPENDIUM_SEARCH = {\n\"kinds\": ["
         script += Kind.allCases.filter { !site.documents(of: $0).isEmpty }
             .map { "{\"id\": \(json($0.rawValue)), \"title\": \(json($0.pluralTitle))}" }.joined(separator: ", ")
@@ -38,7 +39,7 @@ enum SearchIndex {
             if let date = document.date { fields += ["\"date\": \(json(date.iso))", "\"dateText\": \(json(date.long))"] }
             if document.contentNotes.isEmpty {
                 if let summary = document.summary { fields.append("\"summary\": \(json(summary))") }
-                fields.append("\"text\": \(json(excerpt(site.body(of: position).plainText)))")
+                fields.append("\"text\": \(json(excerpts[position]))")
             } else {
                 fields.append("\"contentNote\": \(json(document.contentNotes.joined(separator: ", ")))")
             }
@@ -48,8 +49,8 @@ enum SearchIndex {
         return OutputFile(path: path, text: script)
     }
 
-    /// The first `textLimit` characters, ending at a word.
-    private static func excerpt(_ text: String) -> String {
+    /// The first `textLimit` characters of a document's text, ending at a word.
+    static func excerpt(_ text: String) -> String {
         guard text.utf8.count > textLimit,
               let end = text.index(text.startIndex, offsetBy: textLimit, limitedBy: text.endIndex), end < text.endIndex
         else { return text.trimmingSpaces }

@@ -7,9 +7,10 @@ enum SiteFeeds {
     static let entryLimit = 50
 
     /// The feed, the sitemap (only with a base URL: it needs absolute
-    /// addresses) and robots.txt.
-    static func files(for site: IndexedSite) -> [OutputFile] {
-        var files = [atom(site), robots(site)]
+    /// addresses) and robots.txt. `textSummaries` (by position) hold
+    /// `textSummary(_:)` of the documents for which `mayNeedTextSummary` holds.
+    static func files(for site: IndexedSite, textSummaries: [String?]) -> [OutputFile] {
+        var files = [atom(site, textSummaries: textSummaries), robots(site)]
         if let sitemap = sitemap(site) { files.append(sitemap) }
         return files
     }
@@ -17,7 +18,7 @@ enum SiteFeeds {
     /// An Atom feed of meetings and resources. A resource without a date of
     /// its own is dated by the latest session it was shared in, and left out
     /// if it has neither.
-    static func atom(_ site: IndexedSite) -> OutputFile {
+    static func atom(_ site: IndexedSite, textSummaries: [String?]) -> OutputFile {
         let base = site.configuration.baseURL
         var entries: [(day: Day, position: Int)] = []
         for position in site.documents(of: .meeting) + site.documents(of: .resource) {
@@ -46,16 +47,21 @@ enum SiteFeeds {
             for theme in site.taxonomy.themesOfDocument[position] {
                 xml += "<category term=\"\(site.documents[theme].slug.escapedForMarkup)\" label=\"\(site.documents[theme].title.escapedForMarkup)\"/>\n"
             }
-            xml += "<summary>\(summary(of: position, in: site).escapedForMarkup)</summary>\n</entry>\n"
+            let summary = PageFrame.summary(of: document) ?? textSummaries[position] ?? ""
+            xml += "<summary>\(summary.escapedForMarkup)</summary>\n</entry>\n"
         }
         return OutputFile(path: atomPath, text: xml + "</feed>\n")
     }
 
-    /// A summary for the feed: the document's own, or the start of its text;
-    /// only the content note for a page that has one.
-    private static func summary(of position: Int, in site: IndexedSite) -> String {
-        if let summary = PageFrame.summary(of: site.documents[position]) { return summary }
-        let text = site.body(of: position).plainText.trimmingSpaces
+    /// Whether the feed may show the start of the document's text: it is a
+    /// meeting or a resource without a summary or content note of its own.
+    static func mayNeedTextSummary(_ document: Document) -> Bool {
+        (document.kind == .meeting || document.kind == .resource) && PageFrame.summary(of: document) == nil
+    }
+
+    /// A summary for the feed made from a document's text: its start, ending at a word.
+    static func textSummary(_ plainText: String) -> String {
+        let text = plainText.trimmingSpaces
         guard text.count > 300 else { return text }
         let cut = text.prefix(300)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"

@@ -1,10 +1,23 @@
+import Markdown
+
 /// The render stage: every page of the site, the search index, feeds, the
 /// template set's assets and the content's attachments, as output files.
+///
+/// Bodies are read from their files again and rendered a batch at a time,
+/// each once for its own page and once for the print page from one parse,
+/// so a build holds only a batch of texts however large the compendium.
 public struct SiteRenderer: Sendable {
     let site: IndexedSite
     let templates: TemplateSet?
+    /// Told which document's Markdown is rendering, for a watchdog.
+    let watch: RenderWatch?
+    /// Where the time of rendering and writing is counted.
+    let times: StageTimes
     /// Every document as a list item but for its link, made once for every page.
     private let itemFaces: [TemplateRecord]
+
+    /// How many documents are rendered between two writes to the print page.
+    static let batchSize = 256
 
     /// The templates a template set must provide.
     public static let requiredTemplates: [String] =
@@ -12,10 +25,12 @@ public struct SiteRenderer: Sendable {
         + Kind.allCases.map(\.rawValue) + Kind.allCases.filter { $0 != .page }.map(listTemplate)
 
     /// Creates a renderer for `site` with `templates` (`nil` only to list pages).
-    public init(site: IndexedSite, templates: TemplateSet?) {
+    init(site: IndexedSite, templates: TemplateSet?, watch: RenderWatch? = nil, times: StageTimes = StageTimes()) {
         self.site = site
         self.templates = templates
-        itemFaces = PageFrame.itemFaces(site)
+        self.watch = watch
+        self.times = times
+        itemFaces = templates == nil ? [] : PageFrame.itemFaces(site)
     }
 
     /// One page to render.
@@ -58,42 +73,49 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Renders every page, on every core, and adds the search index, feeds,
-    /// assets and attachments.
-    public func render() -> [OutputFile] {
-        pages.parallelMap { page in render(page) } + otherFiles()
+    /// Renders every file of the site into `output`, on every core: first the
+    /// pages that show no body, then each document's page and its part of the
+    /// print page, then the search index, feeds, assets and attachments.
+    /// Returns the problems that mean the site must not be published: a
+    /// file that changed or went away since it was checked.
+    func render(into output: any SiteOutput) -> [Diagnostic] {
+        guard let templates else { return [] }
+        let withoutBodies = pages.filter { page in
+            if case .document = page { return false }
+            return page != .print
+        }
+        _ = withoutBodies.parallelMap { page in write(render(page), to: output) }
+        let (texts, problems) = renderDocuments(into: output, templates: templates)
+        var files = [SearchIndex.file(for: site, excerpts: texts.map(\.excerpt))]
+        files += SiteFeeds.files(for: site, textSummaries: texts.map(\.feedSummary)) + templates.assets
+        for file in files { output.add(file) }
+        return problems + copyAttachments(to: output)
     }
 
-    /// Renders every page, on every core, and the other files, handing each
-    /// file to `deliver` as soon as it is made, from any thread, so no more
-    /// than a few pages are held at once.
-    public func render(deliver: @Sendable (OutputFile) -> Void) {
-        _ = pages.parallelMap { page in deliver(render(page)) }
-        for file in otherFiles() { deliver(file) }
+    /// Renders the pages that show no body, then every document's page, into memory.
+    func render() -> ([OutputFile], [Diagnostic]) {
+        let collected = CollectedSite()
+        let problems = render(into: collected)
+        return (collected.files, problems)
     }
 
-    /// The search index, feeds, the template set's assets and the attachments.
-    func otherFiles() -> [OutputFile] {
-        let attachments = site.attachments.map { OutputFile(path: $0.relativePath, bytes: $0.bytes) }
-        return [SearchIndex.file(for: site)] + SiteFeeds.files(for: site) + (templates?.assets ?? []) + attachments
-    }
-
-    /// Renders one page.
+    /// Renders one page that shows no body.
     func render(_ page: Page) -> OutputFile {
-        let (template, context) = self.context(for: page)
-        return OutputFile(path: SitePath.file(for: address(of: page)), bytes: templates?.render(template, context) ?? [])
+        times.measure(.render) {
+            let (template, context) = self.context(for: page)
+            return OutputFile(path: SitePath.file(for: address(of: page)), bytes: templates?.render(template, context) ?? [])
+        }
     }
 
-    /// The template that renders `page`, and its context.
-    func context(for page: Page) -> (template: String, context: TemplateRecord) {
-        let custom = templates?.hasCustomStylesheet ?? false
-        let frame = PageFrame(site: site, customStylesheet: custom, itemFaces: itemFaces)
+    /// The template that renders `page`, and its context; a document's page is given `body`.
+    func context(for page: Page, body: String = "") -> (template: String, context: TemplateRecord) {
+        let frame = self.frame()
         let listings = ListingPages(frame: frame)
         let discovery = DiscoveryPages(frame: frame)
         switch page {
         case .home: return ("home", listings.home())
         case .document(let position):
-            return (site.documents[position].kind.rawValue, DocumentPage(frame: frame, position: position).context())
+            return (site.documents[position].kind.rawValue, DocumentPage(frame: frame, position: position).context(body: body))
         case .listing(.theme): return (SiteRenderer.listTemplate(.theme), listings.themesIndex())
         case .listing(.job): return (SiteRenderer.listTemplate(.job), listings.careerFramework())
         case .listing(let kind): return (SiteRenderer.listTemplate(kind), listings.listing(kind))
@@ -102,11 +124,11 @@ public struct SiteRenderer: Sendable {
         case .search: return ("search", discovery.search())
         case .timeline: return ("timeline", discovery.timeline())
         case .actions: return ("actions", discovery.actions())
-        case .print: return ("print", PrintPage(frame: frame).context())
+        case .print: return ("print", PrintPage(frame: frame).context(body: { _ in .text("") }))
         case .notFound:
             let base = site.configuration.baseURL.map(SiteRenderer.path(of:)) ?? "/"
-            return ("404", DiscoveryPages(frame: PageFrame(site: site, linkBase: base, customStylesheet: custom,
-                                                                   itemFaces: itemFaces)).notFound())
+            return ("404", DiscoveryPages(frame: PageFrame(site: site, linkBase: base, customStylesheet: frame.customStylesheet,
+                                                           itemFaces: itemFaces)).notFound())
         }
     }
 
@@ -118,4 +140,99 @@ public struct SiteRenderer: Sendable {
     }
 
     private static func listTemplate(_ kind: Kind) -> String { "list-" + kind.folder }
+}
+
+private extension SiteRenderer {
+    /// What a document's text gives the files rendered after every page.
+    struct TextFacts: Sendable {
+        /// The start of its text, for the search index.
+        var excerpt = ""
+        /// The start of its text, for a feed entry when it has no summary.
+        var feedSummary: String?
+    }
+
+    /// What rendering one document's body gave.
+    struct RenderedDocument: Sendable {
+        var facts = TextFacts()
+        /// Its body as the print page shows it, when the page holds it.
+        var printBody: String?
+        var problem: Diagnostic?
+    }
+
+    func frame() -> PageFrame {
+        PageFrame(site: site, customStylesheet: templates?.hasCustomStylesheet ?? false, itemFaces: itemFaces)
+    }
+
+    func write(_ file: OutputFile, to output: any SiteOutput) {
+        times.measure(.write) { output.add(file) }
+    }
+
+    /// Renders every document's page in batches, the print page's documents
+    /// first and in its order, streaming the print page as the batches end.
+    func renderDocuments(into output: any SiteOutput, templates: TemplateSet) -> ([TextFacts], [Diagnostic]) {
+        let printPage = PrintPage(frame: frame())
+        let printOrder = printPage.order
+        let inPrint = Set(printOrder)
+        let order = printOrder + site.documents.indices.filter { !inPrint.contains($0) }
+        let placements = BodyPlacements(site: site)
+        var printWriter = PrintPageWriter(page: printPage, templates: templates, output: output)
+        var facts = [TextFacts](repeating: TextFacts(), count: site.documents.count)
+        var problems: [Diagnostic] = []
+        for start in stride(from: 0, to: order.count, by: SiteRenderer.batchSize) {
+            let batch = Array(order[start..<min(order.count, start + SiteRenderer.batchSize)])
+            let rendered = batch.parallelMap { position in
+                renderDocument(position, placements: placements, into: output, templates: templates)
+            }
+            for (position, document) in zip(batch, rendered) {
+                facts[position] = document.facts
+                if let problem = document.problem { problems.append(problem) }
+                if inPrint.contains(position) { times.measure(.write) { printWriter.add(document.printBody ?? "") } }
+            }
+        }
+        times.measure(.write) { printWriter.finish() }
+        return (facts, problems)
+    }
+
+    /// Reads the document's text again, renders it for its own page (written
+    /// to `output`) and for the print page, and notes what the search index and feed need.
+    func renderDocument(_ position: Int, placements: BodyPlacements, into output: any SiteOutput,
+                        templates: TemplateSet) -> RenderedDocument {
+        let document = site.documents[position]
+        let text = site.texts[position]
+        let body: String
+        switch times.measure(.load, { text.read() }) {
+        case .success(let read): body = read
+        case .failure(let failure): return RenderedDocument(problem: text.diagnostic(for: failure))
+        }
+        let file = times.measure(.render) { () -> (OutputFile, RenderedDocument) in
+            watch?.begin(document.file)
+            let rendered = MarkdownRenderer.render(
+                body, firstLine: document.bodyFirstLine, anchor: LinkResolver.anchor, answers: placements.answers(position),
+                placements: [placements.ownPage(position)] + [placements.printPage(position)].compactMap { $0 }
+            )
+            watch?.end(document.file)
+            let (template, context) = self.context(for: .document(position), body: rendered.html[0])
+            var result = RenderedDocument(printBody: rendered.html.count > 1 ? rendered.html[1] : nil)
+            if document.contentNotes.isEmpty { result.facts.excerpt = SearchIndex.excerpt(rendered.plainText) }
+            if SiteFeeds.mayNeedTextSummary(document) { result.facts.feedSummary = SiteFeeds.textSummary(rendered.plainText) }
+            let page = OutputFile(path: SitePath.file(for: site.address(of: position)), bytes: templates.render(template, context))
+            return (page, result)
+        }
+        write(file.0, to: output)
+        return file.1
+    }
+
+    /// The content's attachments, read from their files and added as they are.
+    func copyAttachments(to output: any SiteOutput) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for attachment in site.attachments {
+            do {
+                let bytes = try times.measure(.load) { try attachment.read() }
+                write(OutputFile(path: attachment.relativePath, bytes: bytes), to: output)
+            } catch {
+                problems.append(Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: attachment.displayPath)))
+            }
+        }
+        return problems
+    }
 }

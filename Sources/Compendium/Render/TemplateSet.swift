@@ -32,7 +32,7 @@ public struct TemplateSet: Sendable {
                                                                             displayPrefix: display + "/templates")
             diagnostics += templateProblems
             for file in templateFiles where file.relativePath.hasSuffix(".mustache") {
-                switch TextDecoding.decode(file.bytes) {
+                switch TextDecoding.decode(file.heldBytes ?? []) {
                 case .success(let text):
                     sources[String(file.relativePath.dropLast(".mustache".count))] = (text, file.displayPath)
                 case .failure:
@@ -42,7 +42,7 @@ public struct TemplateSet: Sendable {
             let (assetFiles, assetProblems) = ContentLoader.listFiles(in: directory + "/assets", displayPrefix: display + "/assets")
             diagnostics += assetProblems
             for file in assetFiles {
-                assets[file.relativePath] = OutputFile(path: "assets/" + file.relativePath, bytes: file.bytes)
+                assets[file.relativePath] = OutputFile(path: "assets/" + file.relativePath, bytes: file.heldBytes ?? [])
             }
         }
         var templates: [String: Template] = [:]
@@ -71,6 +71,13 @@ public struct TemplateSet: Sendable {
     /// Renders the template `name` with `context`.
     func render(_ name: String, _ context: TemplateRecord) -> [UInt8] {
         TemplateRenderer.render(name, context: context, templates: templates)
+    }
+
+    /// Renders the template `name` with `context`, which holds holes: the
+    /// bytes and where each hole is, or `nil` holes when the template set
+    /// puts one where bytes filled in later would come out differently.
+    func renderWithHoles(_ name: String, _ context: TemplateRecord) -> (bytes: [UInt8], holes: [TemplateHole]?) {
+        TemplateRenderer.renderWithHoles(name, context: context, templates: templates)
     }
 
     private static func describe(_ problem: TemplateSyntaxError.Problem) -> String {

@@ -53,35 +53,51 @@ enum FileSystem {
     }
 
     /// The whole contents of a regular file.
-    static func read(_ path: String) throws -> [UInt8] {
+    static func read(_ path: String) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, code: errno) }
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
-        var filled = 0
+        // One byte more than the size, so that reading it all is seen to reach the end.
+        var capacity = max(0, Int(info.st_size)) + 1
+        var bytes: [UInt8] = []
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            var code: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity - bytes.count) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if read < 0 && errno == EINTR { continue }
+                    if read < 0 { code = errno }
+                    if read <= 0 { break }
+                    count += read
+                }
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: path, code: errno)
-            }
-            if count == 0 { break }
-            filled += count
+            guard code == 0 else { throw Failure(path: path, code: code) }
+            let full = bytes.count + chunk.count == capacity
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            guard full else { return bytes }
+            capacity *= 2
         }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 
     /// Writes `bytes` to a new file at `path`, which must not exist.
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try write(bytes, to: descriptor, path: path)
+    }
+
+    /// Creates a new file at `path`, which must not exist, open for writing.
+    static func create(_ path: String) throws(Failure) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    /// Writes all of `bytes` to the open file `descriptor` (the file at `path`, for messages).
+    static func write(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(Failure) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in

@@ -9,7 +9,7 @@ extension SiteWriter {
     /// step by `commit()`. Until then the output folder is untouched; a
     /// staging folder that is never committed is removed by `discard()`, or
     /// by the next build if the process was killed.
-    public final class Staging: Sendable {
+    public final class Staging: SiteOutput {
         /// The output folder the site will replace.
         public let output: String
         private let folder: String
@@ -53,25 +53,82 @@ extension SiteWriter {
         /// call from many threads; a failure is kept and thrown by `commit()`.
         public func add(_ file: OutputFile) {
             do {
-                var ancestors: [String] = []
-                var path = Substring(file.path)
-                while let slash = path.lastIndex(of: "/") {
-                    path = path[..<slash]
-                    ancestors.append(String(path))
-                }
-                for ancestor in ancestors.reversed() where !state.withLock({ $0.folders.contains(ancestor) }) {
-                    try FileSystem.makeDirectory(folder + "/" + ancestor)
-                    state.withLock { _ = $0.folders.insert(ancestor) }
-                }
+                try makeFolders(for: file.path)
                 try FileSystem.write(file.bytes, to: folder + "/" + file.path)
-                state.withLock { state in
-                    state.files += 1
-                    if file.path.hasSuffix(".html") { state.pages += 1 }
-                }
+                counted(file.path)
             } catch {
-                state.withLock { state in
-                    if state.failure == nil { state.failure = .system("\(error)") }
+                record(error)
+            }
+        }
+
+        /// Starts a file written in pieces into the new site.
+        public func addInPieces(_ path: String) -> any FilePieces {
+            do {
+                try makeFolders(for: path)
+                let location = folder + "/" + path
+                return Pieces(staging: self, path: path, location: location, descriptor: try FileSystem.create(location))
+            } catch {
+                record(error)
+                return Pieces(staging: self, path: path, location: "", descriptor: -1)
+            }
+        }
+
+        /// Creates the folders above `path` in the new site that are not there yet.
+        private func makeFolders(for path: String) throws {
+            var ancestors: [String] = []
+            var rest = Substring(path)
+            while let slash = rest.lastIndex(of: "/") {
+                rest = rest[..<slash]
+                ancestors.append(String(rest))
+            }
+            for ancestor in ancestors.reversed() where !state.withLock({ $0.folders.contains(ancestor) }) {
+                try FileSystem.makeDirectory(folder + "/" + ancestor)
+                state.withLock { _ = $0.folders.insert(ancestor) }
+            }
+        }
+
+        private func counted(_ path: String) {
+            state.withLock { state in
+                state.files += 1
+                if path.hasSuffix(".html") { state.pages += 1 }
+            }
+        }
+
+        private func record(_ error: any Error) {
+            state.withLock { state in
+                if state.failure == nil { state.failure = .system("\(error)") }
+            }
+        }
+
+        /// A file of the new site written in pieces.
+        private final class Pieces: FilePieces {
+            let staging: Staging
+            let path: String
+            let location: String
+            var descriptor: Int32
+
+            init(staging: Staging, path: String, location: String, descriptor: Int32) {
+                self.staging = staging
+                self.path = path
+                self.location = location
+                self.descriptor = descriptor
+            }
+
+            func append(_ bytes: [UInt8]) {
+                guard descriptor >= 0 else { return }
+                do {
+                    try FileSystem.write(bytes, to: descriptor, path: location)
+                } catch {
+                    staging.record(error)
+                    close()
                 }
+            }
+
+            func close() {
+                guard descriptor >= 0 else { return }
+                Glibc.close(descriptor)
+                descriptor = -1
+                staging.counted(path)
             }
         }
 

@@ -78,6 +78,7 @@ private let everyReason: [DiagnosticReason] = [
     .reservedName(name: "con"),
     .unsafeFileName(name: "a\\b.txt"),
     .attachmentCollision(otherFile: "content/files/Report.pdf"),
+    .changedWhileBuilding,
 ]
 
 /// A number for each case, ignoring what it carries.
@@ -153,9 +154,10 @@ private func caseNumber(_ reason: DiagnosticReason) -> Int {
     case .reservedName: return 67
     case .unsafeFileName: return 68
     case .attachmentCollision: return 69
+    case .changedWhileBuilding: return 70
     }
 }
-private let numberOfCases = 70
+private let numberOfCases = 71
 
 @Suite struct DiagnosticReasonUnitTests {
     @Test func theListHasOneOfEveryCase() {

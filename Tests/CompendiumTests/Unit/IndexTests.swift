@@ -1,4 +1,5 @@
 @testable import Compendium
+import Markdown
 import Testing
 
 // Unit tests of the index stage: addresses, relative links, references
@@ -129,9 +130,10 @@ private struct IndexFixture {
     let allDiagnostics: [Diagnostic]
 
     init(_ files: [(String, String)], drafts: Set<String> = [], attachments: [String] = []) throws {
-        let documents = try files.map { try Unit.document($0.0, $0.1) }
+        for (path, text) in files { _ = try Unit.document(path, text) }
+        let documents = Unit.surveyed(files.map { Unit.source($0.0, $0.1) })
         let attachmentFiles = attachments.map { SourceFile(relativePath: $0, displayPath: "content/" + $0, bytes: []) }
-        (site, allDiagnostics) = Indexer.index(documents: documents, drafts: drafts, attachments: attachmentFiles,
+        (site, allDiagnostics) = Indexer.index(documents, drafts: drafts, attachments: attachmentFiles,
                                                configuration: Unit.configuration)
         diagnostics = allDiagnostics.filter { !$0.reason.ruleID.hasPrefix("theme.none") && $0.reason.ruleID != "theme.unused" }
     }
@@ -139,6 +141,14 @@ private struct IndexFixture {
     /// The position of the `kind` document with `slug`.
     func position(_ kind: Kind, _ slug: String) throws -> Int {
         try #require(site.book.find(slug, kind: kind), "\(kind)/\(slug)")
+    }
+
+    /// The body of the document at `position` as its own page shows it.
+    func html(of position: Int) throws -> String {
+        let placements = BodyPlacements(site: site)
+        let body = try site.texts[position].read().get()
+        return MarkdownRenderer.render(body, firstLine: site.documents[position].bodyFirstLine, anchor: LinkResolver.anchor,
+                                       answers: placements.answers(position), placements: [placements.ownPage(position)]).html[0]
     }
 }
 
@@ -448,7 +458,7 @@ private func page(_ slug: String, title: String? = nil) -> (String, String) {
             Edge(source: session, target: page, relation: .mentions),
             Edge(source: session, target: theme, relation: .mentions),
         ])
-        let html = index.site.body(of: session).html
+        let html = try index.html(of: session)
         #expect(html.contains("<a href=\"../../themes/supervision/\">Supervision</a>"))
         #expect(html.contains("<a href=\"../../supervision/\">the page</a>"))
     }
@@ -459,7 +469,7 @@ private func page(_ slug: String, title: String? = nil) -> (String, String) {
             meeting("2025-11-21", body: "[form](/files/form.pdf)\n"),
         ], attachments: ["files/form.pdf"])
         #expect(index.diagnostics == [])
-        let html = index.site.body(of: try index.position(.meeting, "2025-11-21")).html
+        let html = try index.html(of: try index.position(.meeting, "2025-11-21"))
         #expect(html == "<p><a href=\"../../files/form.pdf\">form</a></p>\n")
     }
 
@@ -476,7 +486,7 @@ private func page(_ slug: String, title: String? = nil) -> (String, String) {
             Unit.diagnostic(.brokenFileLink(destination: "../resources/missing.md"), file, 6, 1),
             Unit.diagnostic(.brokenWikiLink(target: "handbok", suggestion: "handbook"), file, 6, 55),
         ])
-        let html = index.site.body(of: try index.position(.meeting, "2025-11-21")).html
+        let html = try index.html(of: try index.position(.meeting, "2025-11-21"))
         #expect(html.contains("<a href=\"../../resources/handbook/\">a</a>"))
         #expect(html.contains("<a href=\"../../files/form.pdf\">b</a>"))
         #expect(html.contains("<a href=\"../../resources/handbook/\">c</a>"))

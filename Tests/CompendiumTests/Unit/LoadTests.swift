@@ -18,9 +18,9 @@ import Testing
             #expect(files.documents.map(\.relativePath) == ["meetings/2025-11-21.md", "themes/supervision.md"])
             #expect(files.documents.map(\.displayPath) == ["content/meetings/2025-11-21.md", "content/themes/supervision.md"])
             #expect(files.documents.map(\.kind) == [.meeting, .theme])
-            #expect(files.documents.first?.bytes == Array("---\ntitle: M\n---\n".utf8))
+            #expect(try files.documents.first?.read() == Array("---\ntitle: M\n---\n".utf8))
             #expect(files.attachments.map(\.relativePath) == ["files/jobs/psw.pdf", "files/notes.md"])
-            #expect(files.attachments.first?.bytes == [0x25, 0x50, 0x44, 0x46, 0xFF])
+            #expect(try files.attachments.first?.read() == [0x25, 0x50, 0x44, 0x46, 0xFF])
         }
     }
 
@@ -87,7 +87,7 @@ import Testing
             let (files, diagnostics) = ContentLoader.load(directory: folder.at("content"), displayPrefix: "content")
             #expect(files.documents.map(\.relativePath) == ["pages/about.md"])
             #expect(files.attachments.isEmpty)
-            #expect(!(files.documents + files.attachments).contains { String(decoding: $0.bytes, as: UTF8.self).contains("Secret") })
+            #expect(try !(files.documents + files.attachments).contains { String(decoding: try $0.read(), as: UTF8.self).contains("Secret") })
             #expect(diagnostics.sorted() == [
                 Unit.diagnostic(.symbolicLink, "content/files/secret.pdf"),
                 Unit.diagnostic(.symbolicLink, "content/pages/dangling.md"),

@@ -67,7 +67,7 @@ private func located(_ value: String, _ line: Int, _ column: Int) -> Located<Str
         #expect(page.draft == false)
         #expect(page.date == nil)
         #expect(page.themes == [])
-        #expect(page.body == "Text\n")
+        #expect(page.bodyFingerprint == Fingerprint(text: "Text\n"))
         #expect(page.bodyFirstLine == 5)
         #expect(page.details == .page)
     }

@@ -30,6 +30,16 @@ enum Unit {
         return try #require(document, sourceLocation: sourceLocation)
     }
 
+    /// Each file checked as a build checks it, for the documents that check gives.
+    static func surveyed(_ sources: [SourceFile], pillars: [String] = []) -> [SurveyedDocument] {
+        let check = FileCheck(limits: .standard, pillars: pillars, lint: nil, watch: nil)
+        return sources.compactMap { source in
+            let checked = check.check(source, times: StageTimes())
+            guard let document = checked.document, let text = checked.text else { return nil }
+            return SurveyedDocument(document: document, survey: checked.survey, text: text)
+        }
+    }
+
     /// Front matter between `---` lines, then an optional body.
     static func text(_ frontMatter: String, body: String = "") -> String {
         "---\n" + frontMatter + (frontMatter.hasSuffix("\n") || frontMatter.isEmpty ? "" : "\n") + "---\n" + body

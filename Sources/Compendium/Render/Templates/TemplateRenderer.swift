@@ -13,6 +13,11 @@ struct TemplateRenderer {
     private var stack: [TemplateValue] = []
     /// Block contents set by the templates that inherit, outermost first in precedence.
     private var overrides: [String: [TemplateNode]] = [:]
+    /// Where each hole was rendered, in order.
+    private(set) var holes: [TemplateHole] = []
+    /// Whether a hole was rendered inside an indented partial, whose
+    /// indentation the bytes filled in later would not get.
+    private(set) var holeIndented = false
 
     init(templates: [String: Template]) {
         self.templates = templates
@@ -20,12 +25,25 @@ struct TemplateRenderer {
 
     /// Renders the template `name` with `context`.
     static func render(_ name: String, context: TemplateRecord, templates: [String: Template]) -> [UInt8] {
-        guard let template = templates[name] else { return [] }
+        renderer(name, context: context, templates: templates).output
+    }
+
+    /// Renders the template `name` with `context`, which may hold holes:
+    /// the bytes and where each hole is; `nil` holes when one was inside an
+    /// indented partial.
+    static func renderWithHoles(_ name: String, context: TemplateRecord, templates: [String: Template])
+        -> (bytes: [UInt8], holes: [TemplateHole]?) {
+        let renderer = renderer(name, context: context, templates: templates)
+        return (renderer.output, renderer.holeIndented ? nil : renderer.holes)
+    }
+
+    private static func renderer(_ name: String, context: TemplateRecord, templates: [String: Template]) -> TemplateRenderer {
         var renderer = TemplateRenderer(templates: templates)
+        guard let template = templates[name] else { return renderer }
         renderer.output.reserveCapacity(16_384)
         renderer.stack = [.record(context)]
         renderer.render(template.nodes)
-        return renderer.output
+        return renderer
     }
 
     private mutating func render(_ nodes: [TemplateNode]) {
@@ -38,6 +56,7 @@ struct TemplateRenderer {
                 switch value {
                 case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
                 case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                case .hole(let number): holes.append(TemplateHole(offset: output.count, number: number))
                 case .list, .record: break
                 }
             case .section(let name, let nodes, let inverted):
@@ -85,7 +104,9 @@ struct TemplateRenderer {
     private mutating func renderIndented(_ indentation: [UInt8], _ body: (inout TemplateRenderer) -> Void) {
         guard !indentation.isEmpty else { return body(&self) }
         let start = output.count
+        let holesBefore = holes.count
         body(&self)
+        if holes.count > holesBefore { holeIndented = true }
         var indented: [UInt8] = []
         var atLineStart = true
         for byte in output[start...] {
@@ -137,6 +158,14 @@ struct TemplateRenderer {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
+}
+
+/// A hole's place in rendered bytes.
+struct TemplateHole: Sendable, Hashable {
+    /// How many bytes come before it.
+    let offset: Int
+    /// The number the hole was given.
+    let number: Int
 }
 
 private extension Optional where Wrapped == TemplateValue {

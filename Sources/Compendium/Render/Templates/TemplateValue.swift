@@ -1,10 +1,14 @@
 /// What a template can show: text, a yes-or-no flag, a list to repeat a
-/// section for, or a record of named values.
+/// section for, a record of named values, or a hole to be filled later.
 enum TemplateValue: Hashable, Sendable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
     case record(TemplateRecord)
+    /// Renders as nothing, but its place in the output is noted with its
+    /// number, so bytes too large to hold all at once (the bodies of the
+    /// print page) can be written there as the page is streamed out.
+    case hole(Int)
 
     /// The value named `name` when this is a record.
     @inline(__always)

@@ -1,0 +1,68 @@
+import Markdown
+
+/// How the links and headings of each document's body are written on the
+/// pages that show it: its own page, and the print page, where links to
+/// documents on the page go to their sections and heading ids carry the
+/// section's id.
+struct BodyPlacements: Sendable {
+    let site: IndexedSite
+    /// The print page's section id of each document it holds, by position.
+    let sections: [Int: String]
+
+    init(site: IndexedSite) {
+        self.site = site
+        sections = PrintPage.sectionIDs(site.documents)
+    }
+
+    /// What each link of the body turned out to be, wherever it is shown.
+    func answers(_ position: Int) -> [LinkAnswer] {
+        site.links[position].targets.map { target in
+            switch target {
+            case .asWritten: return .asWritten
+            case .missing: return .missing
+            case .document(let other, _): return .found(title: site.documents[other].title)
+            case .ownHeading, .page, .file: return .found(title: "")
+            }
+        }
+    }
+
+    /// The body on the document's own page.
+    func ownPage(_ position: Int) -> BodyPlacement {
+        let address = site.address(of: position)
+        let style = site.configuration.linkStyle
+        return BodyPlacement(destinations: site.links[position].targets.map { target in
+            switch target {
+            case .asWritten, .ownHeading, .missing:
+                return nil
+            case .document(let other, let anchor):
+                return SitePath.relative(from: address, to: site.address(of: other), style: style) + (anchor.map { "#" + $0 } ?? "")
+            case .page(let path, let suffix):
+                return SitePath.relative(from: address, to: path, style: style) + suffix
+            case .file(let path, let suffix):
+                return SitePath.relative(from: address, to: path) + suffix
+            }
+        })
+    }
+
+    /// The body on the print page, for a document the page holds.
+    func printPage(_ position: Int) -> BodyPlacement? {
+        guard let section = sections[position] else { return nil }
+        let address = PrintPage.address
+        let style = site.configuration.linkStyle
+        return BodyPlacement(headingOffset: 2, anchorPrefix: section + "-", destinations: site.links[position].targets.map { target in
+            switch target {
+            case .asWritten, .missing:
+                return nil
+            case .ownHeading(let fragment):
+                return "#" + section + "-" + LinkResolver.anchor(fragment)
+            case .document(let other, let anchor):
+                if let otherSection = sections[other] { return "#" + otherSection + (anchor.map { "-" + $0 } ?? "") }
+                return SitePath.relative(from: address, to: site.address(of: other), style: style) + (anchor.map { "#" + $0 } ?? "")
+            case .page(let path, let suffix):
+                return SitePath.relative(from: address, to: path, style: style) + suffix
+            case .file(let path, let suffix):
+                return SitePath.relative(from: address, to: path) + suffix
+            }
+        })
+    }
+}

@@ -1,0 +1,42 @@
+/// A length and a 64-bit hash of some bytes, the same in every run, to tell
+/// cheaply whether a file changed. Not for defending against someone who
+/// makes collisions on purpose: only for noticing edits.
+struct Fingerprint: Sendable, Hashable {
+    /// How many bytes there are.
+    let count: Int
+    /// The hash of the bytes.
+    let hash: UInt64
+
+    /// The fingerprint of `bytes`.
+    init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBytes(Fingerprint.init(raw:))
+    }
+
+    /// The fingerprint of the UTF-8 bytes of `text`.
+    init(text: String) {
+        var text = text
+        self = text.withUTF8 { Fingerprint(raw: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Eight bytes at a time, each word mixed in with a multiply and a
+    /// rotation, then the tail byte by byte.
+    private init(raw: UnsafeRawBufferPointer) {
+        count = raw.count
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = Fingerprint.mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        while offset < raw.count {
+            hash = Fingerprint.mix(hash ^ UInt64(raw[offset]))
+            offset += 1
+        }
+        self.hash = hash
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let multiplied = value &* 0xFF51_AFD7_ED55_8CCD
+        return (multiplied << 29 | multiplied >> 35) &* 0xC4CE_B9FE_1A85_EC53
+    }
+}
