@@ -32,10 +32,9 @@ import Testing
     func everyProvidedNameIsKnown(_ fixture: String) throws {
         let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
         let project = try #require(Project.load(paths, in: Repository.fixtures + "/" + fixture).0)
-        let documents = Unit.surveyed(project.content.documents, pillars: project.configuration.pillars.map(\.slug))
+        let documents = Unit.checked(project.content.documents, pillars: project.configuration.pillars.map(\.slug))
             .filter { !$0.document.draft }
-        let (site, _) = Indexer.index(documents, drafts: [], attachments: project.content.attachments,
-                                      configuration: project.configuration)
+        let (site, _) = Unit.index(documents, attachments: project.content.attachments, configuration: project.configuration)
         let renderer = SiteRenderer(site: site, templates: project.templates)
         var provided = Set<String>()
         for page in renderer.pages { collectKeys(renderer.context(for: page).context, into: &provided) }

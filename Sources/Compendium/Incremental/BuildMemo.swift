@@ -1,6 +1,8 @@
+import Markdown
+
 /// Work kept from one check to the next, so that a rebuild after an edit
-/// (`compendium serve`) reads, parses, models, lints and surveys only the
-/// files whose bytes changed.
+/// (`compendium serve`) parses, models, lints and surveys the Markdown of
+/// only the files whose bytes changed.
 ///
 /// A memo is a cache and nothing more: a build given a memo produces exactly
 /// what a build without one produces.
@@ -9,6 +11,8 @@ public struct BuildMemo: Sendable {
     struct DocumentWork: Sendable {
         let bytes: [UInt8]
         let checked: CheckedFile
+        /// Its body's headings and links, once surveyed.
+        var survey: BodySurvey?
     }
 
     /// Everything besides a file's bytes that decides what is made of it.
@@ -30,17 +34,17 @@ public struct BuildMemo: Sendable {
 
     /// The work for `source` kept from the last check under the same
     /// settings, if `source` holds its bytes and they are unchanged.
-    func work(for source: SourceFile, settings current: Settings) -> CheckedFile? {
+    func work(for source: SourceFile, settings current: Settings) -> DocumentWork? {
         guard settings == current, let bytes = source.heldBytes, let work = documents[Array(source.relativePath.utf8)],
               work.bytes == bytes else {
             return nil
         }
-        return work.checked
+        return work
     }
 
     /// This memo with the work for `source`, when it holds its bytes.
-    mutating func remember(_ checked: CheckedFile, for source: SourceFile) {
+    mutating func remember(_ checked: CheckedFile, survey: BodySurvey?, for source: SourceFile) {
         guard let bytes = source.heldBytes else { return }
-        documents[Array(source.relativePath.utf8)] = DocumentWork(bytes: bytes, checked: checked)
+        documents[Array(source.relativePath.utf8)] = DocumentWork(bytes: bytes, checked: checked, survey: survey)
     }
 }

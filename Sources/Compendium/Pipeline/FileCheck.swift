@@ -1,13 +1,9 @@
-import Markdown
-
-/// What checking one document file found. Its text is not kept: the
-/// document's page is rendered later from the file again.
+/// What checking one document file found. Its text is not kept: the index
+/// reads its Markdown again from the file, and so does its page.
 struct CheckedFile: Sendable {
     /// The document, when the file could be read, parsed and modelled.
     let document: Document?
-    /// Its body's headings and links (empty without a document).
-    let survey: BodySurvey
-    /// Where its text is, for rendering its page (`nil` without a document).
+    /// Where its text is (`nil` without a document).
     let text: BodyText?
     /// Problems reading, splitting and parsing the file.
     let parseProblems: [Diagnostic]
@@ -23,16 +19,14 @@ struct PrivacyFindings: Sendable {
     let allowances: [PrivacyAllowance]
 }
 
-/// The per-file part of a check: read, parse, model, lint and survey one
-/// document, all at once so that its text is held only while it is checked.
+/// The per-file part of a check: read, parse, model and lint one document,
+/// all at once so that its text is held only while it is checked.
 struct FileCheck: Sendable {
     let limits: Limits
     /// The pillar slugs the site configuration defines.
     let pillars: [String]
     /// The privacy and consent lint, unless it is turned off.
     let lint: PrivacyLint?
-    /// Told which file's Markdown is being read, for a watchdog.
-    let watch: RenderWatch?
 
     /// Checks `source`, counting the time of each step in `times`.
     func check(_ source: SourceFile, times: StageTimes) -> CheckedFile {
@@ -41,8 +35,7 @@ struct FileCheck: Sendable {
             bytes = try times.measure(.load) { try source.read() }
         } catch {
             let problem = Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: source.displayPath))
-            return CheckedFile(document: nil, survey: BodySurvey(headings: [], links: []), text: nil,
-                               parseProblems: [problem], modelProblems: [], privacy: nil)
+            return CheckedFile(document: nil, text: nil, parseProblems: [problem], modelProblems: [], privacy: nil)
         }
         let (parsed, parseProblems) = times.measure(.parse) { DocumentParser.parse(source, bytes: bytes, limits: limits) }
         let (document, modelProblems) = times.measure(.model) { () -> (Document?, [Diagnostic]) in
@@ -56,17 +49,10 @@ struct FileCheck: Sendable {
                 return PrivacyFindings(diagnostics: problems, allowances: allowed)
             }
         }
-        guard let parsed, let document else {
-            return CheckedFile(document: document, survey: BodySurvey(headings: [], links: []), text: nil,
-                               parseProblems: parseProblems, modelProblems: modelProblems, privacy: privacy)
+        let text = parsed.flatMap { parsed in
+            document.map { _ in BodyText(source: source, fingerprint: Fingerprint(bytes), offset: parsed.bodyOffset) }
         }
-        let survey = times.measure(.markdown) { () -> BodySurvey in
-            watch?.begin(document.file)
-            defer { watch?.end(document.file) }
-            return MarkdownRenderer.survey(parsed.body, firstLine: parsed.bodyFirstLine, anchor: LinkResolver.anchor)
-        }
-        let text = BodyText(source: source, fingerprint: Fingerprint(bytes), offset: parsed.bodyOffset)
-        return CheckedFile(document: document, survey: survey, text: text, parseProblems: parseProblems,
-                           modelProblems: modelProblems, privacy: privacy)
+        return CheckedFile(document: document, text: text, parseProblems: parseProblems, modelProblems: modelProblems,
+                           privacy: privacy)
     }
 }

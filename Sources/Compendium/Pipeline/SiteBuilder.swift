@@ -1,4 +1,5 @@
 import Dispatch
+import Markdown
 
 /// Choices that change what a build produces.
 public struct BuildOptions: Sendable, Hashable {
@@ -111,10 +112,12 @@ public enum SiteBuilder {
                                                     .map { $0.lowercased() }), consent: consent)
         let settings = BuildMemo.Settings(limits: limits, pillars: configuration.pillars.map(\.slug),
                                           privacyLint: options.privacyLint, roleAddresses: lint.roleAddresses, consent: consent)
-        let fileCheck = FileCheck(limits: limits, pillars: settings.pillars, lint: options.privacyLint ? lint : nil,
-                                  watch: watch)
-        let checked = content.documents.parallelMap { source in
-            memo.work(for: source, settings: settings) ?? fileCheck.check(source, times: times)
+        let fileCheck = FileCheck(limits: limits, pillars: settings.pillars, lint: options.privacyLint ? lint : nil)
+        let work = content.documents.parallelMap { source -> BuildMemo.DocumentWork? in
+            memo.work(for: source, settings: settings)
+        }
+        let checked = Array(content.documents.indices).parallelMap { index in
+            work[index]?.checked ?? fileCheck.check(content.documents[index], times: times)
         }
         // In the order of the stages, so that diagnostics sort as they always have.
         diagnostics += checked.flatMap(\.parseProblems)
@@ -122,25 +125,33 @@ public enum SiteBuilder {
         diagnostics += checked.flatMap { $0.privacy?.diagnostics ?? [] }
         let allowances = checked.flatMap { $0.privacy?.allowances ?? [] }
 
+        var documents: [CheckedDocument] = []
+        var sources: [Int] = []
+        var drafts = Set<String>()
+        for (index, file) in checked.enumerated() {
+            guard let document = file.document, let text = file.text else { continue }
+            if document.draft && !options.includeDrafts {
+                drafts.insert("\(document.kind.folder)/\(document.slug)")
+                continue
+            }
+            documents.append(CheckedDocument(document: document, text: text, survey: work[index]?.survey))
+            sources.append(index)
+        }
+        let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,
+                                    surveyor: BodySurveyor(watch: watch, times: times), withRelated: forPages,
+                                    keepingSurveys: remembering)
+        diagnostics += indexed.diagnostics
+
         var nextMemo = BuildMemo()
         nextMemo.settings = settings
         if remembering {
-            for (source, work) in zip(content.documents, checked) { nextMemo.remember(work, for: source) }
-        }
-
-        let surveyed = checked.compactMap { file in
-            file.document.flatMap { document in
-                file.text.map { SurveyedDocument(document: document, survey: file.survey, text: $0) }
+            var surveys = [BodySurvey?](repeating: nil, count: checked.count)
+            for (place, index) in sources.enumerated() { surveys[index] = indexed.surveys?[place] }
+            for (index, source) in content.documents.enumerated() {
+                nextMemo.remember(checked[index], survey: surveys[index], for: source)
             }
         }
-        let published = surveyed.filter { options.includeDrafts || !$0.document.draft }
-        let drafts = Set(surveyed.map(\.document).filter { $0.draft && !options.includeDrafts }
-            .map { "\($0.kind.folder)/\($0.slug)" })
-        let (site, indexProblems) = times.measure(.index) {
-            Indexer.index(published, drafts: drafts, attachments: content.attachments, configuration: configuration,
-                          withRelated: forPages)
-        }
-        diagnostics += indexProblems
+        let site = indexed.site
         return CheckResult(site: site, diagnostics: diagnostics.sorted(), allowances: allowances.sorted(),
                            timings: times.timings, memo: nextMemo)
     }

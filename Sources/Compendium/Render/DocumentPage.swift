@@ -44,7 +44,7 @@ struct DocumentPage {
             return ["title": topic.name, "href": frame.link(from: address, to: SitePath.topic(topic.slug))] as TemplateRecord
         }
         page["topics"] = PageFrame.list(topics)
-        let headings = site.headings[position].filter { $0.level == 2 }
+        let headings = site.contents[position]
         if headings.count >= 3 { page["contents"] = PageFrame.list(headings.map { ["text": $0.text, "anchor": $0.anchor] }) }
         page["referencedBy"] = PageFrame.list(referencedBy())
         page["related"] = PageFrame.list(frame.items(site.graph.related[position], from: address))

@@ -12,8 +12,9 @@ enum SearchIndex {
     /// How much of each document's text is indexed, in characters.
     static let textLimit = 2_000
 
-    /// The index, with `excerpts` (by position) the start of each document's text from `excerpt(_:)`.
-    static func file(for site: IndexedSite, excerpts: [String]) -> OutputFile {
+    /// Writes the index into `output`, `batchSize` entries at a time, with
+    /// `excerpts` (by position) the start of each document's text from `excerpt(_:)`.
+    static func write(for site: IndexedSite, excerpts: [String], into output: any SiteOutput, batchSize: Int) {
         var script = "window.COMPENDIUM_SEARCH = {\n\"kinds\": ["
         script += Kind.allCases.filter { !site.documents(of: $0).isEmpty }
             .map { "{\"id\": \(json($0.rawValue)), \"title\": \(json($0.pluralTitle))}" }.joined(separator: ", ")
@@ -24,7 +25,9 @@ enum SearchIndex {
         script += "],\n\"documents\": [\n"
         let style = site.configuration.linkStyle
         let frame = PageFrame(site: site, itemFaces: [])
-        let entries = Array(site.documents.indices).parallelMap { position -> String in
+        let file = output.addInPieces(path)
+        file.append(Array(script.utf8))
+        let entry = { @Sendable (position: Int) -> String in
             let document = site.documents[position]
             let themes = site.taxonomy.themesOfDocument[position]
             var fields = [
@@ -45,8 +48,13 @@ enum SearchIndex {
             }
             return "{" + fields.joined(separator: ", ") + "}"
         }
-        script += entries.joined(separator: ",\n") + "\n]};\n"
-        return OutputFile(path: path, text: script)
+        for start in stride(from: 0, to: site.documents.count, by: batchSize) {
+            let positions = Array(start..<min(site.documents.count, start + batchSize))
+            let entries = positions.parallelMap(entry).joined(separator: ",\n")
+            file.append(Array(((start == 0 ? "" : ",\n") + entries).utf8))
+        }
+        file.append(Array("\n]};\n".utf8))
+        file.close()
     }
 
     /// The first `textLimit` characters of a document's text, ending at a word.

@@ -13,11 +13,10 @@ public struct SiteRenderer: Sendable {
     let watch: RenderWatch?
     /// Where the time of rendering and writing is counted.
     let times: StageTimes
+    /// How many documents are rendered between two writes to the print page and the search index.
+    let batchSize: Int
     /// Every document as a list item but for its link, made once for every page.
     private let itemFaces: [TemplateRecord]
-
-    /// How many documents are rendered between two writes to the print page.
-    static let batchSize = 256
 
     /// The templates a template set must provide.
     public static let requiredTemplates: [String] =
@@ -25,11 +24,13 @@ public struct SiteRenderer: Sendable {
         + Kind.allCases.map(\.rawValue) + Kind.allCases.filter { $0 != .page }.map(listTemplate)
 
     /// Creates a renderer for `site` with `templates` (`nil` only to list pages).
-    init(site: IndexedSite, templates: TemplateSet?, watch: RenderWatch? = nil, times: StageTimes = StageTimes()) {
+    init(site: IndexedSite, templates: TemplateSet?, watch: RenderWatch? = nil, times: StageTimes = StageTimes(),
+         batchSize: Int = 256) {
         self.site = site
         self.templates = templates
         self.watch = watch
         self.times = times
+        self.batchSize = max(1, batchSize)
         itemFaces = templates == nil ? [] : PageFrame.itemFaces(site)
     }
 
@@ -86,9 +87,8 @@ public struct SiteRenderer: Sendable {
         }
         _ = withoutBodies.parallelMap { page in write(render(page), to: output) }
         let (texts, problems) = renderDocuments(into: output, templates: templates)
-        var files = [SearchIndex.file(for: site, excerpts: texts.map(\.excerpt))]
-        files += SiteFeeds.files(for: site, textSummaries: texts.map(\.feedSummary)) + templates.assets
-        for file in files { output.add(file) }
+        times.measure(.render) { SearchIndex.write(for: site, excerpts: texts.map(\.excerpt), into: output, batchSize: 4 * batchSize) }
+        for file in SiteFeeds.files(for: site, textSummaries: texts.map(\.feedSummary)) + templates.assets { output.add(file) }
         return problems + copyAttachments(to: output)
     }
 
@@ -178,8 +178,8 @@ private extension SiteRenderer {
         var printWriter = PrintPageWriter(page: printPage, templates: templates, output: output)
         var facts = [TextFacts](repeating: TextFacts(), count: site.documents.count)
         var problems: [Diagnostic] = []
-        for start in stride(from: 0, to: order.count, by: SiteRenderer.batchSize) {
-            let batch = Array(order[start..<min(order.count, start + SiteRenderer.batchSize)])
+        for start in stride(from: 0, to: order.count, by: batchSize) {
+            let batch = Array(order[start..<min(order.count, start + batchSize)])
             let rendered = batch.parallelMap { position in
                 renderDocument(position, placements: placements, into: output, templates: templates)
             }

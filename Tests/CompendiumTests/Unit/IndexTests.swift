@@ -131,10 +131,9 @@ private struct IndexFixture {
 
     init(_ files: [(String, String)], drafts: Set<String> = [], attachments: [String] = []) throws {
         for (path, text) in files { _ = try Unit.document(path, text) }
-        let documents = Unit.surveyed(files.map { Unit.source($0.0, $0.1) })
+        let documents = Unit.checked(files.map { Unit.source($0.0, $0.1) })
         let attachmentFiles = attachments.map { SourceFile(relativePath: $0, displayPath: "content/" + $0, bytes: []) }
-        (site, allDiagnostics) = Indexer.index(documents, drafts: drafts, attachments: attachmentFiles,
-                                               configuration: Unit.configuration)
+        (site, allDiagnostics) = Unit.index(documents, drafts: drafts, attachments: attachmentFiles)
         diagnostics = allDiagnostics.filter { !$0.reason.ruleID.hasPrefix("theme.none") && $0.reason.ruleID != "theme.unused" }
     }
 

@@ -31,13 +31,21 @@ enum Unit {
     }
 
     /// Each file checked as a build checks it, for the documents that check gives.
-    static func surveyed(_ sources: [SourceFile], pillars: [String] = []) -> [SurveyedDocument] {
-        let check = FileCheck(limits: .standard, pillars: pillars, lint: nil, watch: nil)
+    static func checked(_ sources: [SourceFile], pillars: [String] = []) -> [CheckedDocument] {
+        let check = FileCheck(limits: .standard, pillars: pillars, lint: nil)
         return sources.compactMap { source in
             let checked = check.check(source, times: StageTimes())
             guard let document = checked.document, let text = checked.text else { return nil }
-            return SurveyedDocument(document: document, survey: checked.survey, text: text)
+            return CheckedDocument(document: document, text: text, survey: nil)
         }
+    }
+
+    /// Indexes `documents` as a build does.
+    static func index(_ documents: [CheckedDocument], drafts: Set<String> = [], attachments: [SourceFile] = [],
+                      configuration: SiteConfiguration = configuration) -> (IndexedSite, [Diagnostic]) {
+        let outcome = Indexer.index(documents, drafts: drafts, attachments: attachments, configuration: configuration,
+                                    surveyor: BodySurveyor(watch: nil, times: StageTimes()))
+        return (outcome.site, outcome.diagnostics)
     }
 
     /// Front matter between `---` lines, then an optional body.

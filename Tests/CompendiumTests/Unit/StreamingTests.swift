@@ -1,0 +1,154 @@
+@testable import Compendium
+import Foundation
+import Synchronization
+import Testing
+
+// Unit tests of what lets a build hold little: texts read again from their
+// files, the print page and search index streamed out, and fingerprints.
+
+@Suite struct FingerprintUnitTests {
+    @Test func equalBytesGiveEqualFingerprintsAndAnyChangeAnother() {
+        let text = Array("The quick brown fox jumps over the lazy dog, twice over.".utf8)
+        #expect(Fingerprint(text) == Fingerprint(text))
+        #expect(Fingerprint(text) == Fingerprint(text: String(decoding: text, as: UTF8.self)))
+        for index in text.indices {
+            var changed = text
+            changed[index] ^= 0x01
+            #expect(Fingerprint(changed) != Fingerprint(text), "byte \(index)")
+        }
+        #expect(Fingerprint(text + [0]) != Fingerprint(text))
+        #expect(Fingerprint([]) != Fingerprint([0]))
+    }
+}
+
+@Suite struct BodyTextUnitTests {
+    @Test func theTextIsReadAgainFromItsFile() throws {
+        try ScratchFolder.with { folder in
+            try folder.write("content/pages/about.md", "\u{FEFF}---\r\ntitle: About\r\n---\r\nText of the page.\r\n")
+            let source = SourceFile(relativePath: "pages/about.md", displayPath: "content/pages/about.md",
+                                    path: folder.at("content/pages/about.md"))
+            let checked = FileCheck(limits: .standard, pillars: [], lint: nil).check(source, times: StageTimes())
+            let text = try #require(checked.text)
+            #expect(text.read() == .success("Text of the page.\n"))
+
+            try folder.write("content/pages/about.md", "---\ntitle: About\n---\nEdited meanwhile.\n")
+            #expect(text.read() == .failure(.changed))
+            #expect(text.diagnostic(for: .changed) == Unit.diagnostic(.changedWhileBuilding, "content/pages/about.md"))
+
+            try FileManager.default.removeItem(atPath: folder.at("content/pages/about.md"))
+            guard case .failure(.unreadable) = text.read() else {
+                Issue.record("a removed file must be unreadable")
+                return
+            }
+        }
+    }
+
+    @Test func aFileEditedWhileTheSiteIsRenderedStopsTheBuild() throws {
+        try ScratchFolder.with { folder in
+            try folder.write("content/pages/about.md", "---\ntitle: About\n---\nText.\n")
+            try folder.write("content/pages/team.md", "---\ntitle: Team\n---\nSee [[about]].\n")
+            let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "site.yml")
+            try folder.write("site.yml", "title: Test\ndescription: For tests.\n")
+            let project = try #require(Project.load(paths, in: folder.path).0)
+            // The first page written (the home page, before any body is read again) edits a document.
+            let output = EditingOutput { try? folder.write("content/pages/team.md", "---\ntitle: Team\n---\nEdited.\n") }
+            let result = SiteBuilder.build(content: project.content, configuration: project.configuration,
+                                           templates: project.templates, into: output)
+            #expect(result.diagnostics.contains(Unit.diagnostic(.changedWhileBuilding, "content/pages/team.md")))
+            #expect(result.diagnostics.hasErrors)
+        }
+    }
+}
+
+/// A site output that runs `edit` when the first file arrives.
+private final class EditingOutput: SiteOutput {
+    private let edit: @Sendable () -> Void
+    private let edited = Mutex(false)
+
+    init(edit: @escaping @Sendable () -> Void) {
+        self.edit = edit
+    }
+
+    func add(_ file: OutputFile) {
+        if edited.withLock({ done in defer { done = true }; return !done }) { edit() }
+    }
+
+    func addInPieces(_ path: String) -> any FilePieces { CollectedSite().addInPieces(path) }
+}
+
+@Suite struct StreamedPagesUnitTests {
+    private static func project(_ fixture: String) throws -> Project {
+        let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
+        return try #require(Project.load(paths, in: Repository.fixtures + "/" + fixture).0)
+    }
+
+    /// Batches of one document, whose ends fall everywhere, give the same site as one batch.
+    @Test(arguments: ["basic", "reader-care", "warnings"])
+    func theSizeOfABatchChangesNothing(_ fixture: String) throws {
+        let project = try Self.project(fixture)
+        let checked = SiteBuilder.check(content: project.content, configuration: project.configuration)
+        let (whole, _) = SiteRenderer(site: checked.site, templates: project.templates, batchSize: 10_000).render()
+        let (small, _) = SiteRenderer(site: checked.site, templates: project.templates, batchSize: 1).render()
+        #expect(whole.map(\.path) == small.map(\.path))
+        for (one, other) in zip(whole, small) { #expect(one == other, "\(one.path)") }
+    }
+
+    /// A template set that shows the print page's bodies inside an indented
+    /// partial indents their lines; the page is then rendered whole, alike.
+    @Test func bodiesInsideAnIndentedPartialAreIndentedLikeTheRest() throws {
+        let project = try Self.project("basic")
+        try ScratchFolder.with { folder in
+            try folder.write("theme/templates/print.mustache", "{{#print}}{{#sections}}{{#documents}}\n  {{>partials/body}}\n{{/documents}}{{/sections}}{{/print}}")
+            try folder.write("theme/templates/partials/body.mustache", "<div>\n{{{body}}}\n</div>\n")
+            let (templates, problems) = TemplateSet.load(from: [Repository.defaultTemplates, folder.at("theme")],
+                                                         displayPaths: ["default", "theme"], required: [])
+            #expect(problems.filter { $0.severity == .error } == [])
+            let set = try #require(templates)
+            let checked = SiteBuilder.check(content: project.content, configuration: project.configuration)
+            let (files, _) = SiteRenderer(site: checked.site, templates: set).render()
+            let page = String(decoding: try #require(files.first { $0.path == "print/index.html" }).bytes, as: UTF8.self)
+            #expect(page.hasPrefix("\n  <div>\n  <"))
+            #expect(!page.contains("\n<p>"), "every line of every body is indented")
+        }
+    }
+}
+
+@Suite struct StagingPiecesUnitTests {
+    @Test func aFileWrittenInPiecesHoldsThemInOrder() throws {
+        try ScratchFolder.with { folder in
+            let staging = try SiteWriter.Staging(replacing: folder.at("site"))
+            let pieces = staging.addInPieces("print/index.html")
+            for piece in ["<html>", "one", "two", "</html>\n"] { pieces.append(Array(piece.utf8)) }
+            pieces.close()
+            try staging.commit()
+            #expect(staging.counts == (files: 2, pages: 1))
+            let written = try String(contentsOfFile: folder.at("site/print/index.html"), encoding: .utf8)
+            #expect(written == "<html>onetwo</html>\n")
+        }
+    }
+
+    @Test func aFileThatCannotBeStartedFailsTheCommit() throws {
+        try ScratchFolder.with { folder in
+            let staging = try SiteWriter.Staging(replacing: folder.at("site"))
+            staging.add(OutputFile(path: "print", text: "a file where a folder must go"))
+            let pieces = staging.addInPieces("print/index.html")
+            pieces.append(Array("lost".utf8))
+            pieces.close()
+            #expect(throws: SiteWriter.Failure.self) { try staging.commit() }
+            #expect(FileSystem.entryType(folder.at("site")) == nil)
+        }
+    }
+}
+
+@Suite struct FileReadingUnitTests {
+    @Test func filesOfEverySizeAreReadWhole() throws {
+        try ScratchFolder.with { folder in
+            for size in [0, 1, 4095, 4096, 4097, 200_000] {
+                let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+                try Data(bytes).write(to: URL(fileURLWithPath: folder.at("f\(size)")))
+                #expect(try FileSystem.read(folder.at("f\(size)")) == bytes, "\(size) bytes")
+            }
+            #expect(throws: FileSystem.Failure.self) { try FileSystem.read(folder.at("missing")) }
+        }
+    }
+}
