@@ -44,6 +44,7 @@ public struct LivePreview: Sendable {
     public func run(listening: @escaping @Sendable (Int) async -> Void,
                     report: @escaping @Sendable (Report) -> Void) async throws {
         let builder = IncrementalBuilder(paths: paths, in: directory, output: output, options: options)
+        let watcher = ProjectWatcher.make(paths: paths, directory: directory)
         var stamps = ProjectStamps.read(paths, in: directory)
         rebuild(builder, report: report)
         let server = PreviewServer(root: output, host: host, port: port, reload: reload)
@@ -55,21 +56,42 @@ public struct LivePreview: Sendable {
                 serverEnd.record(nil)
             }
             defer { group.cancelAll() }
-            while !Task.isCancelled {
+            while true {
+                try Task.checkCancellation()
                 if let ended = serverEnd.value { if let error = ended { throw error } else { return } }
-                try await Task.sleep(for: pollInterval)
+                // The kernel's notices wake a rebuild at once; the stamps, read at
+                // intervals, catch whatever they miss (and are all there is elsewhere).
+                if let watcher {
+                    if await watcher.wait(milliseconds: Int(pollInterval.components.seconds * 1000)
+                                              + Int(pollInterval.components.attoseconds / 1_000_000_000_000_000)) {
+                        try Task.checkCancellation()
+                        rebuild(builder, report: report)
+                        stamps = ProjectStamps.read(paths, in: directory)
+                        watcher.refresh()
+                        continue
+                    }
+                    try Task.checkCancellation()
+                } else {
+                    try await Task.sleep(for: pollInterval)
+                }
                 let now = ProjectStamps.read(paths, in: directory)
                 guard now != stamps else { continue }
                 stamps = now
                 rebuild(builder, report: report)
+                watcher?.refresh()
             }
         }
     }
 
     private func rebuild(_ builder: IncrementalBuilder, report: (Report) -> Void) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let outcome = builder.rebuild()
-        reload.publish(changed: outcome.changed, diagnostics: outcome.diagnostics)
+        var told: Set<String> = []
+        let outcome = builder.rebuild { [reload] pages in
+            // The edited pages are told about first, before the pages made from every text.
+            told = Set(pages)
+            reload.publish(changed: pages, diagnostics: nil)
+        }
+        reload.publish(changed: outcome.changed.filter { !told.contains($0) }, diagnostics: outcome.diagnostics)
         report(Report(outcome: outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
     }
 }

@@ -22,10 +22,11 @@ public final class LiveReload: @unchecked Sendable {
     public init() {}
 
     /// Records the outcome of a rebuild and tells every open page: the files
-    /// that changed, or to reload whatever it shows when the problems shown changed.
-    public func publish(changed: [String], diagnostics: [Diagnostic]) {
-        let notice = ProblemOverlay.html(for: diagnostics)
+    /// that changed, or to reload whatever it shows when the problems shown
+    /// changed. `nil` diagnostics leave the problems shown as they are.
+    public func publish(changed: [String], diagnostics: [Diagnostic]?) {
         lock.lock()
+        let notice = diagnostics.map(ProblemOverlay.html(for:)) ?? overlay
         let noticeChanged = notice != overlay
         overlay = notice
         let targets = Array(listeners.values)

@@ -3,11 +3,14 @@ import Dispatch
 /// Builds a project again each time it is edited, for `compendium serve`.
 ///
 /// Each rebuild reads again only the content files whose stamps changed,
-/// parses, models and lints only the files whose bytes changed, renders
-/// again only the bodies whose text or links changed, and writes only the
-/// output files whose bytes changed. A rebuild with errors leaves the last
-/// good site in place. What ends up in the output folder is byte for byte
-/// what `compendium build` writes for the same input.
+/// and parses, models, lints and surveys only the files whose bytes changed.
+/// When the edits changed only the texts of documents (their fields, the
+/// documents they link to and their headings as they were), only those
+/// documents' pages are rendered and written, first, and then the pages made
+/// from every text (the print page, the search index, the feed); otherwise the
+/// whole site is rendered and only the files whose bytes changed are written.
+/// A rebuild with errors leaves the last good site in place. What ends up in
+/// the output folder is byte for byte what `compendium build` writes for the same input.
 public final class IncrementalBuilder {
     /// What one rebuild did.
     public struct Outcome: Sendable {
@@ -36,7 +39,14 @@ public final class IncrementalBuilder {
     /// The site in the output folder, as this builder wrote it.
     private struct Published {
         /// A digest of each file, by path.
-        let files: [[UInt8]: FileDigest]
+        var files: [[UInt8]: FileDigest]
+        /// The check the site was made from.
+        var check: CheckResult
+        /// The template sources it was rendered with, and the template set's assets.
+        let templates: [String: String]
+        let assets: [OutputFile]
+        /// The pages made from every text, with what they were made from.
+        var textPages: TextPages
     }
 
     /// A builder for the project at `paths` (relative to `directory`) that writes into `output`.
@@ -48,7 +58,9 @@ public final class IncrementalBuilder {
     }
 
     /// Reads the project again and brings the output folder up to date.
-    public func rebuild() -> Outcome {
+    /// `pagesWritten`, when given, is told the paths of the edited documents'
+    /// pages as soon as they are written, before the rest of the site is.
+    public func rebuild(pagesWritten: (([String]) -> Void)? = nil) -> Outcome {
         let start = DispatchTime.now().uptimeNanoseconds
         let (project, loadProblems) = Project.load(paths, in: directory, snapshot: &snapshot)
         let loadTime = StageTiming(stage: Stage.load.rawValue, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
@@ -57,43 +69,115 @@ public final class IncrementalBuilder {
                            timings: [loadTime])
         }
         let times = StageTimes()
-        let checked = SiteBuilder.check(content: project.content, configuration: project.configuration,
-                                        consent: project.consent, options: options, memo: memo)
+        let check = ContentCheck(configuration: project.configuration, consent: project.consent, options: options)
+        if let published, published.templates == project.templates.sources, published.assets == project.templates.assets,
+           let (checked, edited) = check.recheck(project.content, after: published.check, watch: nil, times: times) {
+            memo = checked.memo
+            let diagnostics = (loadProblems + checked.diagnostics).sorted()
+            guard !diagnostics.hasErrors else {
+                return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: nil,
+                               timings: [loadTime] + times.timings)
+            }
+            return writeEditedTexts(edited, checked: checked, templates: project.templates, diagnostics: diagnostics,
+                                    times: times, loadTime: loadTime, pagesWritten: pagesWritten)
+        }
+        let checked = check.run(project.content, watch: nil, memo: memo, forPages: true, remembering: true, times: times)
         memo = checked.memo
-        var diagnostics = (loadProblems + checked.diagnostics).sorted()
+        let diagnostics = (loadProblems + checked.diagnostics).sorted()
         guard !diagnostics.hasErrors else {
             return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: nil,
-                           timings: [loadTime] + checked.timings)
+                           timings: [loadTime] + times.timings)
         }
+        return writeWholeSite(checked: checked, templates: project.templates, diagnostics: diagnostics, times: times,
+                              loadTime: loadTime)
+    }
+}
 
-        let (files, renderProblems) = SiteRenderer(site: checked.site, templates: project.templates, times: times).render()
-        diagnostics = (diagnostics + renderProblems).sorted()
-        guard renderProblems.isEmpty else {
-            return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: nil,
-                           timings: [loadTime] + checked.timings + times.timings)
-        }
+private extension IncrementalBuilder {
+    /// Renders the whole site and writes the files whose bytes changed.
+    func writeWholeSite(checked: CheckResult, templates: TemplateSet, diagnostics: [Diagnostic], times: StageTimes,
+                        loadTime: StageTiming) -> Outcome {
+        let collected = CollectedSite()
+        let (renderProblems, textPages) = SiteRenderer(site: checked.site, templates: templates, times: times)
+            .renderKeepingTexts(into: collected)
+        let files = collected.files
         let digests = Dictionary(files.map { (Array($0.path.utf8), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
-        let writeStart = DispatchTime.now().uptimeNanoseconds
         var changed = files
         var removed: [String] = []
-        do throws(SiteWriter.Failure) {
-            if let previous = published?.files {
-                changed = files.filter { previous[Array($0.path.utf8)] != digests[Array($0.path.utf8)] }
-                removed = previous.keys.filter { digests[$0] == nil }.map { String(decoding: $0, as: UTF8.self) }
-                try SiteWriter.update(changed, removing: removed, in: output)
-            } else {
-                try SiteWriter.write(files, to: output)
+        let failure = times.measure(.write) { () -> SiteWriter.Failure? in
+            do throws(SiteWriter.Failure) {
+                guard renderProblems.isEmpty else { return nil }
+                if let previous = published?.files {
+                    changed = files.filter { previous[Array($0.path.utf8)] != digests[Array($0.path.utf8)] }
+                    removed = previous.keys.filter { digests[$0] == nil }.map { String(decoding: $0, as: UTF8.self) }
+                    try SiteWriter.update(changed, removing: removed, in: output)
+                } else {
+                    try SiteWriter.write(files, to: output)
+                }
+                return nil
+            } catch {
+                return error
             }
+        }
+        let all = (diagnostics + renderProblems).sorted()
+        guard renderProblems.isEmpty, failure == nil else {
+            published = nil
+            return Outcome(diagnostics: all, published: false, changed: [], writeFailure: failure?.description,
+                           timings: [loadTime] + times.timings)
+        }
+        published = Published(files: digests, check: checked, templates: templates.sources, assets: templates.assets,
+                              textPages: textPages)
+        return Outcome(diagnostics: all, published: true, changed: (changed.map(\.path) + removed).sorted(),
+                       writeFailure: nil, timings: [loadTime] + times.timings)
+    }
+
+    /// Renders and writes the pages of the documents at `edited`, tells
+    /// `pagesWritten`, then writes the pages made from every text.
+    func writeEditedTexts(_ edited: [Int], checked: CheckResult, templates: TemplateSet, diagnostics: [Diagnostic],
+                          times: StageTimes, loadTime: StageTiming, pagesWritten: (([String]) -> Void)?) -> Outcome {
+        guard var state = published else { return Outcome(diagnostics: diagnostics, published: false, changed: [],
+                                                          writeFailure: nil, timings: [loadTime]) }
+        let renderer = SiteRenderer(site: checked.site, templates: templates, times: times)
+        var written: [String] = []
+        do throws(SiteWriter.Failure) {
+            let pages = CollectedSite()
+            var texts = state.textPages.texts
+            let problems = renderer.renderDocuments(edited, into: pages, texts: &texts)
+            guard problems.isEmpty else {
+                return Outcome(diagnostics: (diagnostics + problems).sorted(), published: false, changed: [],
+                               writeFailure: nil, timings: [loadTime] + times.timings)
+            }
+            try write(pages.files, into: &state, written: &written, times: times)
+            pagesWritten?(written)
+            let textPages = times.measure(.render) { state.textPages.update(texts, edited: edited, renderer: renderer) }
+            try write(textPages, into: &state, written: &written, times: times, known: true)
         } catch {
             published = nil
-            times.add(.write, since: writeStart)
             return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: error.description,
-                           timings: [loadTime] + checked.timings + times.timings)
+                           timings: [loadTime] + times.timings)
         }
-        times.add(.write, since: writeStart)
-        published = Published(files: digests)
-        return Outcome(diagnostics: diagnostics, published: true, changed: (changed.map(\.path) + removed).sorted(),
-                       writeFailure: nil, timings: [loadTime] + checked.timings + times.timings)
+        state.check = checked
+        published = state
+        return Outcome(diagnostics: diagnostics, published: true, changed: written.sorted(), writeFailure: nil,
+                       timings: [loadTime] + times.timings)
+    }
+
+    /// Writes those of `files` whose bytes differ from the published ones, noting their paths in `written`.
+    /// Files `known` to have changed are written without being compared; their
+    /// digests are left unknown, so the next whole-site rebuild writes them again.
+    private func write(_ files: [OutputFile], into state: inout Published, written: inout [String],
+                       times: StageTimes, known: Bool = false) throws(SiteWriter.Failure) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { times.add(.write, since: start) }
+        var changed: [OutputFile] = []
+        for file in files {
+            let digest = known ? FileDigest.unknown : FileDigest(file.bytes)
+            guard known || state.files[Array(file.path.utf8)] != digest else { continue }
+            state.files[Array(file.path.utf8)] = digest
+            changed.append(file)
+        }
+        try SiteWriter.update(changed, removing: [], in: output)
+        written += changed.map(\.path)
     }
 }
 
@@ -103,6 +187,14 @@ struct FileDigest: Hashable, Sendable {
     let count: Int
     let hash: Int
 
+    /// The digest of a file written without being read: equal to no other.
+    static let unknown = FileDigest(count: -1, hash: 0)
+
+    private init(count: Int, hash: Int) {
+        self.count = count
+        self.hash = hash
+    }
+
     init(_ bytes: [UInt8]) {
         count = bytes.count
         var hasher = Hasher()
@@ -110,3 +202,4 @@ struct FileDigest: Hashable, Sendable {
         hash = hasher.finalize()
     }
 }
+

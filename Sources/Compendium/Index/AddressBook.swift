@@ -1,7 +1,7 @@
 /// Every document's address, and the tables to find a document by slug or path.
 struct AddressBook: Sendable {
     /// The documents with an address of their own, sorted by kind then slug.
-    let documents: [Document]
+    private(set) var documents: [Document]
     /// Each document's site-relative address, by position.
     let addresses: [String]
     /// Where each document was in the list the book was built from, by position.
@@ -68,6 +68,11 @@ struct AddressBook: Sendable {
         let book = AddressBook(documents: accepted, addresses: addresses, origins: origins, byKind: byKind, bySlug: bySlug,
                                byRelativePath: byRelativePath, byAddress: byAddress)
         return (book, diagnostics)
+    }
+
+    /// Puts `document`, with the same kind, slug and path as the one at `position`, in its place.
+    mutating func replaceDocument(at position: Int, with document: Document) {
+        documents[position] = document
     }
 
     /// The position of the `kind` document with `slug`.

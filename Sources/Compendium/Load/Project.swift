@@ -20,7 +20,7 @@ public struct ProjectPaths: Sendable, Hashable {
     }
 
     /// Where `path`, one of these paths, is on disk when they are relative to `directory`.
-    static func onDisk(_ path: String, in directory: String) -> String {
+    public static func onDisk(_ path: String, in directory: String) -> String {
         path.hasPrefix("/") || directory == "." ? path : directory + "/" + path
     }
 }

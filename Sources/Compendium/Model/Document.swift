@@ -34,9 +34,14 @@ public struct Document: Sendable, Hashable {
     /// Whether `other` says the same: every field and the text equal,
     /// wherever the two files were read from.
     public func hasSameContent(as other: Document) -> Bool {
+        differsOnlyInText(from: other) && bodyFingerprint == other.bodyFingerprint
+    }
+
+    /// Whether `other` has every field this document has; only the text may differ.
+    func differsOnlyInText(from other: Document) -> Bool {
         (relativePath, kind, slug, title, summary, date) == (other.relativePath, other.kind, other.slug, other.title,
                                                              other.summary, other.date)
-            && (draft, bodyFingerprint, bodyFirstLine) == (other.draft, other.bodyFingerprint, other.bodyFirstLine)
+            && (draft, bodyFirstLine) == (other.draft, other.bodyFirstLine)
             && details == other.details && themes == other.themes && topics == other.topics
             && contentNotes == other.contentNotes
     }

@@ -34,6 +34,8 @@ public struct CheckResult: Sendable {
     public let timings: [StageTiming]
     /// The work done, to pass to the next build of the same project.
     public let memo: BuildMemo
+    /// What the check kept to check again after an edit, when it remembered its work.
+    let parts: CheckParts?
 }
 
 /// What a build produced.
@@ -59,8 +61,8 @@ public enum SiteBuilder {
     public static func check(content: ContentFiles, configuration: SiteConfiguration, consent: ConsentRegistry = .empty,
                              options: BuildOptions = BuildOptions(), watch: RenderWatch? = nil,
                              memo: BuildMemo = BuildMemo(), forPages: Bool = true, remembering: Bool = true) -> CheckResult {
-        check(content: content, configuration: configuration, consent: consent, options: options, watch: watch,
-              memo: memo, forPages: forPages, remembering: remembering, times: StageTimes())
+        ContentCheck(configuration: configuration, consent: consent, options: options)
+            .run(content, watch: watch, memo: memo, forPages: forPages, remembering: remembering, times: StageTimes())
     }
 
     /// Checks the content and, when there is no error, renders every file of
@@ -71,8 +73,8 @@ public enum SiteBuilder {
                              consent: ConsentRegistry = .empty, options: BuildOptions = BuildOptions(),
                              watch: RenderWatch? = nil, into output: any SiteOutput) -> BuildResult {
         let times = StageTimes()
-        let checked = check(content: content, configuration: configuration, consent: consent, options: options, watch: watch,
-                            memo: BuildMemo(), forPages: true, remembering: false, times: times)
+        let checked = ContentCheck(configuration: configuration, consent: consent, options: options)
+            .run(content, watch: watch, memo: BuildMemo(), forPages: true, remembering: false, times: times)
         guard !checked.diagnostics.hasErrors else {
             return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
                                timings: times.timings)
@@ -93,66 +95,5 @@ public enum SiteBuilder {
                            options: options, watch: watch, into: collected)
         return BuildResult(files: result.diagnostics.hasErrors ? nil : collected.files, diagnostics: result.diagnostics,
                            allowances: result.allowances, timings: result.timings)
-    }
-
-    private static func check(content: ContentFiles, configuration: SiteConfiguration, consent: ConsentRegistry,
-                              options: BuildOptions, watch: RenderWatch?, memo: BuildMemo, forPages: Bool,
-                              remembering: Bool, times: StageTimes) -> CheckResult {
-        var diagnostics: [Diagnostic] = []
-        var configuration = configuration
-        if let baseURL = options.baseURL { configuration.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        configuration.linkStyle = options.linkStyle
-
-        let limits = configuration.limits
-        if content.documents.count > limits.documents {
-            diagnostics.append(Diagnostic(.tooManyDocuments(count: content.documents.count, limit: limits.documents),
-                                          at: SourceLocation(file: content.documents[limits.documents].displayPath)))
-        }
-        let lint = PrivacyLint(roleAddresses: Set((configuration.roleAddresses + [configuration.contact].compactMap { $0 })
-                                                    .map { $0.lowercased() }), consent: consent)
-        let settings = BuildMemo.Settings(limits: limits, pillars: configuration.pillars.map(\.slug),
-                                          privacyLint: options.privacyLint, roleAddresses: lint.roleAddresses, consent: consent)
-        let fileCheck = FileCheck(limits: limits, pillars: settings.pillars, lint: options.privacyLint ? lint : nil)
-        let work = content.documents.parallelMap { source -> BuildMemo.DocumentWork? in
-            memo.work(for: source, settings: settings)
-        }
-        let checked = Array(content.documents.indices).parallelMap { index in
-            work[index]?.checked ?? fileCheck.check(content.documents[index], times: times)
-        }
-        // In the order of the stages, so that diagnostics sort as they always have.
-        diagnostics += checked.flatMap(\.parseProblems)
-        diagnostics += checked.flatMap(\.modelProblems)
-        diagnostics += checked.flatMap { $0.privacy?.diagnostics ?? [] }
-        let allowances = checked.flatMap { $0.privacy?.allowances ?? [] }
-
-        var documents: [CheckedDocument] = []
-        var sources: [Int] = []
-        var drafts = Set<String>()
-        for (index, file) in checked.enumerated() {
-            guard let document = file.document, let text = file.text else { continue }
-            if document.draft && !options.includeDrafts {
-                drafts.insert("\(document.kind.folder)/\(document.slug)")
-                continue
-            }
-            documents.append(CheckedDocument(document: document, text: text, survey: work[index]?.survey))
-            sources.append(index)
-        }
-        let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,
-                                    surveyor: BodySurveyor(watch: watch, times: times), withRelated: forPages,
-                                    keepingSurveys: remembering)
-        diagnostics += indexed.diagnostics
-
-        var nextMemo = BuildMemo()
-        nextMemo.settings = settings
-        if remembering {
-            var surveys = [BodySurvey?](repeating: nil, count: checked.count)
-            for (place, index) in sources.enumerated() { surveys[index] = indexed.surveys?[place] }
-            for (index, source) in content.documents.enumerated() {
-                nextMemo.remember(checked[index], survey: surveys[index], for: source)
-            }
-        }
-        let site = indexed.site
-        return CheckResult(site: site, diagnostics: diagnostics.sorted(), allowances: allowances.sorted(),
-                           timings: times.timings, memo: nextMemo)
     }
 }

@@ -1,33 +1,65 @@
-/// Writes the print page, which holds every document's body, without holding
-/// them all: the page is rendered once with a hole for each body, then
-/// streamed out as the bodies arrive, in the page's order.
+/// The print page rendered with a hole where each document's body goes, so
+/// that the page can be written out body by body, in the page's order,
+/// without holding every body at once.
 ///
 /// A template set that puts the bodies inside an indented partial would
 /// indent each line of them, which bytes filled into a hole would not be;
-/// for such a set the bodies are kept and the page is rendered whole at the end.
+/// for such a set there is no skeleton and the page is rendered whole.
+struct PrintSkeleton: Sendable {
+    /// The page's bytes without the bodies.
+    let bytes: [UInt8]
+    /// Where each body goes, in the page's order.
+    let holes: [TemplateHole]
+
+    /// The skeleton of `page`, or `nil` when `templates` cannot have one.
+    init?(page: PrintPage, templates: TemplateSet) {
+        let (bytes, holes) = templates.renderWithHoles("print", page.context(body: { .hole($0) }))
+        guard let holes, holes.map(\.number) == Array(holes.indices) else { return nil }
+        self.bytes = bytes
+        self.holes = holes
+    }
+
+    /// The bytes before body `number`, after the one before it; `nil` past the last body: the rest of the page.
+    func segment(before number: Int?) -> ArraySlice<UInt8> {
+        let start = number.map { $0 == 0 ? 0 : holes[$0 - 1].offset } ?? (holes.last?.offset ?? 0)
+        let end = number.map { holes[$0].offset } ?? bytes.count
+        return bytes[start..<end]
+    }
+
+    /// The page with `bodies`, one for each hole, in order.
+    func filled(with bodies: [String]) -> [UInt8] {
+        var page: [UInt8] = []
+        page.reserveCapacity(bytes.count + bodies.reduce(0) { $0 + $1.utf8.count })
+        for (number, body) in bodies.prefix(holes.count).enumerated() {
+            page += segment(before: number)
+            page += body.utf8
+        }
+        page += segment(before: nil)
+        return page
+    }
+}
+
+/// Writes the print page as the bodies arrive, in the page's order, through
+/// its skeleton; without one, the bodies are kept and the page is rendered
+/// whole at the end.
 struct PrintPageWriter {
     private let page: PrintPage
     private let templates: TemplateSet
     private let output: any SiteOutput
-    private let path = SitePath.file(for: PrintPage.address)
-    /// The page rendered with holes, and where they are, when bodies can be streamed.
-    private var skeleton: (bytes: [UInt8], holes: [TemplateHole])?
+    private let skeleton: PrintSkeleton?
     private var pieces: (any FilePieces)?
-    /// How many bytes of the skeleton are written.
-    private var written = 0
     /// How many bodies have arrived.
     private var received = 0
-    /// The bodies, kept only when they cannot be streamed.
+    /// The bodies, kept only without a skeleton.
     private var kept: [String] = []
+
+    static let path = SitePath.file(for: PrintPage.address)
 
     init(page: PrintPage, templates: TemplateSet, output: any SiteOutput) {
         self.page = page
         self.templates = templates
         self.output = output
-        let (bytes, holes) = templates.renderWithHoles("print", page.context(body: { .hole($0) }))
-        if let holes, holes.map(\.number) == Array(holes.indices) {
-            skeleton = (bytes, holes)
-        }
+        skeleton = PrintSkeleton(page: page, templates: templates)
     }
 
     /// Adds the body of the next document in the page's order.
@@ -37,23 +69,21 @@ struct PrintPageWriter {
             kept.append(body)
             return
         }
-        let pieces = self.pieces ?? output.addInPieces(path)
+        let pieces = self.pieces ?? output.addInPieces(Self.path)
         self.pieces = pieces
-        let offset = skeleton.holes[received].offset
-        pieces.append(Array(skeleton.bytes[written..<offset]))
+        pieces.append(Array(skeleton.segment(before: received)))
         pieces.append(Array(body.utf8))
-        written = offset
     }
 
     /// Writes the rest of the page.
     mutating func finish() {
         guard let skeleton else {
             let kept = self.kept
-            output.add(OutputFile(path: path, bytes: templates.render("print", page.context(body: { .text(kept[$0]) }))))
+            output.add(OutputFile(path: Self.path, bytes: templates.render("print", page.context(body: { .text(kept[$0]) }))))
             return
         }
-        let pieces = self.pieces ?? output.addInPieces(path)
-        pieces.append(Array(skeleton.bytes[written...]))
+        let pieces = self.pieces ?? output.addInPieces(Self.path)
+        pieces.append(Array(skeleton.segment(before: nil)))
         pieces.close()
     }
 }

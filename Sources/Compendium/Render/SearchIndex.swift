@@ -15,6 +15,27 @@ enum SearchIndex {
     /// Writes the index into `output`, `batchSize` entries at a time, with
     /// `excerpts` (by position) the start of each document's text from `excerpt(_:)`.
     static func write(for site: IndexedSite, excerpts: [String], into output: any SiteOutput, batchSize: Int) {
+        let file = output.addInPieces(path)
+        file.append(head(for: site))
+        for start in stride(from: 0, to: site.documents.count, by: batchSize) {
+            let positions = Array(start..<min(site.documents.count, start + batchSize))
+            let entries = positions.parallelMap { entry(for: $0, in: site, excerpt: excerpts[$0]) }.joined(separator: ",\n")
+            file.append(Array(((start == 0 ? "" : ",\n") + entries).utf8))
+        }
+        file.append(tail)
+        file.close()
+    }
+
+    /// The index made of `entries`, one for each document by position, from `entry(for:in:excerpt:)`.
+    static func file(for site: IndexedSite, entries: [String]) -> OutputFile {
+        var bytes = head(for: site)
+        bytes += Array(entries.joined(separator: ",\n").utf8)
+        bytes += tail
+        return OutputFile(path: path, bytes: bytes)
+    }
+
+    /// The script up to the first document's entry: the kinds and themes to filter by.
+    static func head(for site: IndexedSite) -> [UInt8] {
         var script = "window.COMPENDIUM_SEARCH = {\n\"kinds\": ["
         script += Kind.allCases.filter { !site.documents(of: $0).isEmpty }
             .map { "{\"id\": \(json($0.rawValue)), \"title\": \(json($0.pluralTitle))}" }.joined(separator: ", ")
@@ -23,38 +44,34 @@ enum SearchIndex {
             .map { "{\"id\": \(json(site.documents[$0].slug)), \"title\": \(json(site.documents[$0].title))}" }
             .joined(separator: ", ")
         script += "],\n\"documents\": [\n"
+        return Array(script.utf8)
+    }
+
+    /// The script after the last document's entry.
+    private static let tail = Array("\n]};\n".utf8)
+
+    /// The entry of the document at `position`, whose text starts with `excerpt`.
+    static func entry(for position: Int, in site: IndexedSite, excerpt: String) -> String {
+        let document = site.documents[position]
+        let themes = site.taxonomy.themesOfDocument[position]
         let style = site.configuration.linkStyle
-        let frame = PageFrame(site: site, itemFaces: [])
-        let file = output.addInPieces(path)
-        file.append(Array(script.utf8))
-        let entry = { @Sendable (position: Int) -> String in
-            let document = site.documents[position]
-            let themes = site.taxonomy.themesOfDocument[position]
-            var fields = [
-                "\"title\": \(json(document.title))",
-                "\"url\": \(json(SitePath.relative(from: "", to: site.address(of: position), style: style)))",
-                "\"kind\": \(json(document.kind.rawValue))",
-                "\"kindLabel\": \(json(frame.kindLabel(document)))",
-                "\"themes\": [\(themes.map { json(site.documents[$0].slug) }.joined(separator: ", "))]",
-                "\"themeTitles\": [\(themes.map { json(site.documents[$0].title) }.joined(separator: ", "))]",
-                "\"topics\": [\(site.taxonomy.topicsOfDocument[position].map { json(site.topics[$0].name) }.joined(separator: ", "))]",
-            ]
-            if let date = document.date { fields += ["\"date\": \(json(date.iso))", "\"dateText\": \(json(date.long))"] }
-            if document.contentNotes.isEmpty {
-                if let summary = document.summary { fields.append("\"summary\": \(json(summary))") }
-                fields.append("\"text\": \(json(excerpts[position]))")
-            } else {
-                fields.append("\"contentNote\": \(json(document.contentNotes.joined(separator: ", ")))")
-            }
-            return "{" + fields.joined(separator: ", ") + "}"
+        var fields = [
+            "\"title\": \(json(document.title))",
+            "\"url\": \(json(SitePath.relative(from: "", to: site.address(of: position), style: style)))",
+            "\"kind\": \(json(document.kind.rawValue))",
+            "\"kindLabel\": \(json(PageFrame(site: site, itemFaces: []).kindLabel(document)))",
+            "\"themes\": [\(themes.map { json(site.documents[$0].slug) }.joined(separator: ", "))]",
+            "\"themeTitles\": [\(themes.map { json(site.documents[$0].title) }.joined(separator: ", "))]",
+            "\"topics\": [\(site.taxonomy.topicsOfDocument[position].map { json(site.topics[$0].name) }.joined(separator: ", "))]",
+        ]
+        if let date = document.date { fields += ["\"date\": \(json(date.iso))", "\"dateText\": \(json(date.long))"] }
+        if document.contentNotes.isEmpty {
+            if let summary = document.summary { fields.append("\"summary\": \(json(summary))") }
+            fields.append("\"text\": \(json(excerpt))")
+        } else {
+            fields.append("\"contentNote\": \(json(document.contentNotes.joined(separator: ", ")))")
         }
-        for start in stride(from: 0, to: site.documents.count, by: batchSize) {
-            let positions = Array(start..<min(site.documents.count, start + batchSize))
-            let entries = positions.parallelMap(entry).joined(separator: ",\n")
-            file.append(Array(((start == 0 ? "" : ",\n") + entries).utf8))
-        }
-        file.append(Array("\n]};\n".utf8))
-        file.close()
+        return "{" + fields.joined(separator: ", ") + "}"
     }
 
     /// The first `textLimit` characters of a document's text, ending at a word.

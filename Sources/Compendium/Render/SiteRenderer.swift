@@ -81,16 +81,45 @@ public struct SiteRenderer: Sendable {
     /// file that changed or went away since it was checked.
     func render(into output: any SiteOutput) -> [Diagnostic] {
         guard let templates else { return [] }
-        let withoutBodies = pages.filter { page in
-            if case .document = page { return false }
-            return page != .print
+        renderPagesWithoutBodies(into: output)
+        let printPage = self.printPage
+        let inPrint = Set(printPage.order)
+        var printWriter = PrintPageWriter(page: printPage, templates: templates, output: output)
+        var facts = [TextFacts](repeating: TextFacts(), count: site.documents.count)
+        let problems = renderDocuments(printPage.order + site.documents.indices.filter { !inPrint.contains($0) },
+                                       into: output, templates: templates) { position, document in
+            facts[position] = document.facts
+            if inPrint.contains(position) { times.measure(.write) { printWriter.add(document.printBody ?? "") } }
         }
-        _ = withoutBodies.parallelMap { page in write(render(page), to: output) }
-        let (texts, problems) = renderDocuments(into: output, templates: templates)
-        times.measure(.render) { SearchIndex.write(for: site, excerpts: texts.map(\.excerpt), into: output, batchSize: 4 * batchSize) }
-        for file in SiteFeeds.files(for: site, textSummaries: texts.map(\.feedSummary)) + templates.assets { output.add(file) }
+        times.measure(.write) { printWriter.finish() }
+        writeSearchIndexAndFeeds(facts, into: output)
         return problems + copyAttachments(to: output)
     }
+
+    /// Renders every file like `render(into:)`, keeping the pages made from
+    /// every text with what they were made from, so that after an edit to
+    /// some texts only their pages and those need rendering again.
+    func renderKeepingTexts(into output: any SiteOutput) -> ([Diagnostic], TextPages) {
+        renderPagesWithoutBodies(into: output)
+        var texts = RenderedTexts(count: site.documents.count)
+        let problems = renderDocuments(Array(site.documents.indices), into: output, texts: &texts)
+        let pages = times.measure(.render) { TextPages(renderer: self, texts: texts) }
+        for file in pages.files(renderer: self) + (templates?.assets ?? []) { write(file, to: output) }
+        return (problems + copyAttachments(to: output), pages)
+    }
+
+    /// Renders the pages of the documents at `positions` into `output`, and
+    /// puts what their texts give the other pages into `texts`.
+    func renderDocuments(_ positions: [Int], into output: any SiteOutput, texts: inout RenderedTexts) -> [Diagnostic] {
+        guard let templates else { return [] }
+        return renderDocuments(positions, into: output, templates: templates) { position, document in
+            texts.facts[position] = document.facts
+            texts.printBodies[position] = document.printBody
+        }
+    }
+
+    /// The print page's documents and context.
+    var printPage: PrintPage { PrintPage(frame: frame()) }
 
     /// Renders the pages that show no body, then every document's page, into memory.
     func render() -> ([OutputFile], [Diagnostic]) {
@@ -142,15 +171,30 @@ public struct SiteRenderer: Sendable {
     private static func listTemplate(_ kind: Kind) -> String { "list-" + kind.folder }
 }
 
-private extension SiteRenderer {
+/// What each document's text gives the pages made from every text: the
+/// print page, the search index and the feed, by position.
+struct RenderedTexts: Sendable {
+    /// Each body as the print page shows it, for the documents it holds.
+    var printBodies: [String?]
+    var facts: [SiteRenderer.TextFacts]
+
+    init(count: Int) {
+        printBodies = Array(repeating: nil, count: count)
+        facts = Array(repeating: SiteRenderer.TextFacts(), count: count)
+    }
+}
+
+extension SiteRenderer {
     /// What a document's text gives the files rendered after every page.
-    struct TextFacts: Sendable {
+    struct TextFacts: Sendable, Hashable {
         /// The start of its text, for the search index.
         var excerpt = ""
         /// The start of its text, for a feed entry when it has no summary.
         var feedSummary: String?
     }
+}
 
+private extension SiteRenderer {
     /// What rendering one document's body gave.
     struct RenderedDocument: Sendable {
         var facts = TextFacts()
@@ -167,30 +211,39 @@ private extension SiteRenderer {
         times.measure(.write) { output.add(file) }
     }
 
-    /// Renders every document's page in batches, the print page's documents
-    /// first and in its order, streaming the print page as the batches end.
-    func renderDocuments(into output: any SiteOutput, templates: TemplateSet) -> ([TextFacts], [Diagnostic]) {
-        let printPage = PrintPage(frame: frame())
-        let printOrder = printPage.order
-        let inPrint = Set(printOrder)
-        let order = printOrder + site.documents.indices.filter { !inPrint.contains($0) }
+    func renderPagesWithoutBodies(into output: any SiteOutput) {
+        let pages = self.pages.filter { page in
+            if case .document = page { return false }
+            return page != .print
+        }
+        _ = pages.parallelMap { page in write(render(page), to: output) }
+    }
+
+    func writeSearchIndexAndFeeds(_ facts: [TextFacts], into output: any SiteOutput) {
+        times.measure(.render) { SearchIndex.write(for: site, excerpts: facts.map(\.excerpt), into: output, batchSize: 4 * batchSize) }
+        for file in SiteFeeds.files(for: site, textSummaries: facts.map(\.feedSummary)) + (templates?.assets ?? []) {
+            write(file, to: output)
+        }
+    }
+
+    /// Renders the pages of the documents at `positions`, in that order, a
+    /// batch at a time on every core; `received` is given each document's
+    /// outcome, in order, between batches. Returns the problems met.
+    func renderDocuments(_ positions: [Int], into output: any SiteOutput, templates: TemplateSet,
+                         received: (Int, RenderedDocument) -> Void) -> [Diagnostic] {
         let placements = BodyPlacements(site: site)
-        var printWriter = PrintPageWriter(page: printPage, templates: templates, output: output)
-        var facts = [TextFacts](repeating: TextFacts(), count: site.documents.count)
         var problems: [Diagnostic] = []
-        for start in stride(from: 0, to: order.count, by: batchSize) {
-            let batch = Array(order[start..<min(order.count, start + batchSize)])
+        for start in stride(from: 0, to: positions.count, by: batchSize) {
+            let batch = Array(positions[start..<min(positions.count, start + batchSize)])
             let rendered = batch.parallelMap { position in
                 renderDocument(position, placements: placements, into: output, templates: templates)
             }
             for (position, document) in zip(batch, rendered) {
-                facts[position] = document.facts
                 if let problem = document.problem { problems.append(problem) }
-                if inPrint.contains(position) { times.measure(.write) { printWriter.add(document.printBody ?? "") } }
+                received(position, document)
             }
         }
-        times.measure(.write) { printWriter.finish() }
-        return (facts, problems)
+        return problems
     }
 
     /// Reads the document's text again, renders it for its own page (written

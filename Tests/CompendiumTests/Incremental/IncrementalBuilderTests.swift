@@ -135,6 +135,41 @@ import Glibc
         }
     }
 
+    /// Edits to texts alone write the edited pages, told about first, then
+    /// the pages made from every text; edits that change what a text links
+    /// to or its headings rebuild the whole site. Each ends as a full build.
+    @Test func editsToTextsWriteTheirPagesFirst() throws {
+        try ScratchFolder.with { folder in
+            try project(in: folder)
+            let builder = IncrementalBuilder(paths: paths, in: folder.path, output: folder.at("site"))
+            #expect(builder.rebuild().published)
+            let page = "meetings/2025-04-05/index.html"
+            let edits: [(label: String, edit: () throws -> Void, firstTold: [String]?)] = [
+                ("a sentence", { try appendLine(folder, "content/meetings/2025-04-05.md", "A new sentence.") }, [page]),
+                ("a link to the same document again",
+                 { try appendLine(folder, "content/meetings/2025-04-05.md", "Again: [[slides/2025-03-01|the slides]].") }, [page]),
+                ("a link to another document",
+                 { try appendLine(folder, "content/meetings/2025-04-05.md", "See [[banding]].") }, nil),
+                ("a new heading", { try appendLine(folder, "content/meetings/2025-04-05.md", "\n## Next steps\n") }, nil),
+                ("a sentence in two documents", {
+                    try appendLine(folder, "content/meetings/2025-04-05.md", "One more.")
+                    try appendLine(folder, "content/meetings/2025-03-01.md", "And one more.")
+                }, ["meetings/2025-03-01/index.html", page]),
+            ]
+            for (label, edit, firstTold) in edits {
+                try edit()
+                var told: [String]?
+                let outcome = builder.rebuild { told = $0 }
+                #expect(outcome.published, "after \(label)")
+                #expect(told?.sorted() == firstTold, "after \(label)")
+                #expect(Set(told ?? []).isSubset(of: outcome.changed), "after \(label)")
+                if firstTold != nil { #expect(outcome.changed.contains("print/index.html"), "after \(label)") }
+                let expected = try #require(fullBuild(folder), "after \(label)")
+                #expect(differences(written(folder), expected) == [], "after \(label)")
+            }
+        }
+    }
+
     @Test func aRebuildWithErrorsKeepsTheLastGoodSiteAndReportsThem() throws {
         try ScratchFolder.with { folder in
             try project(in: folder)

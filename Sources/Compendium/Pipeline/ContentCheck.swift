@@ -1,0 +1,105 @@
+import Markdown
+
+/// Every stage that can find a problem (load, parse, model, privacy,
+/// markdown, index), under one configuration and set of options.
+struct ContentCheck: Sendable {
+    /// The configuration with the options' base address and link style applied.
+    let configuration: SiteConfiguration
+    let options: BuildOptions
+    /// What besides a file's bytes decides what is made of it.
+    let settings: BuildMemo.Settings
+    let fileCheck: FileCheck
+
+    init(configuration: SiteConfiguration, consent: ConsentRegistry, options: BuildOptions) {
+        var configuration = configuration
+        if let baseURL = options.baseURL { configuration.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        configuration.linkStyle = options.linkStyle
+        self.configuration = configuration
+        self.options = options
+        let lint = PrivacyLint(roleAddresses: Set((configuration.roleAddresses + [configuration.contact].compactMap { $0 })
+                                                    .map { $0.lowercased() }), consent: consent)
+        settings = BuildMemo.Settings(limits: configuration.limits, pillars: configuration.pillars.map(\.slug),
+                                      privacyLint: options.privacyLint, roleAddresses: lint.roleAddresses, consent: consent)
+        fileCheck = FileCheck(limits: configuration.limits, pillars: settings.pillars, lint: options.privacyLint ? lint : nil)
+    }
+
+    /// Checks `content`; a `memo` from the previous check lets unchanged files
+    /// skip their work. Unless `remembering`, the returned memo is empty and
+    /// no parts are kept. Related documents are worked out only `forPages`.
+    func run(_ content: ContentFiles, watch: RenderWatch?, memo: BuildMemo, forPages: Bool, remembering: Bool,
+             times: StageTimes) -> CheckResult {
+        let work = content.documents.parallelMap { source -> BuildMemo.DocumentWork? in
+            memo.work(for: source, settings: settings)
+        }
+        let files = Array(content.documents.indices).parallelMap { index in
+            work[index]?.checked ?? fileCheck.check(content.documents[index], times: times)
+        }
+        var documents: [CheckedDocument] = []
+        var origins: [Int] = []
+        var drafts = Set<String>()
+        for (index, file) in files.enumerated() {
+            guard let document = file.document, let text = file.text else { continue }
+            if document.draft && !options.includeDrafts {
+                drafts.insert("\(document.kind.folder)/\(document.slug)")
+                continue
+            }
+            documents.append(CheckedDocument(document: document, text: text, survey: work[index]?.survey))
+            origins.append(index)
+        }
+        let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,
+                                    surveyor: BodySurveyor(watch: watch, times: times), withRelated: forPages,
+                                    keepingSurveys: remembering)
+        var nextMemo = BuildMemo()
+        nextMemo.settings = settings
+        var parts: CheckParts?
+        if remembering {
+            var surveys = [BodySurvey?](repeating: nil, count: files.count)
+            for (place, index) in origins.enumerated() { surveys[index] = indexed.surveys?[place] }
+            for (index, source) in content.documents.enumerated() {
+                nextMemo.remember(files[index], survey: surveys[index], for: source)
+            }
+            var positions = [Int?](repeating: nil, count: files.count)
+            for (position, origin) in indexed.site.book.origins.enumerated() { positions[origins[origin]] = position }
+            parts = CheckParts(check: self, documentPaths: content.documents.map(\.relativePath), attachments: content.attachments,
+                               files: files, positions: positions, drafts: drafts, index: indexed)
+        }
+        return result(files: files, index: indexed, memo: nextMemo, parts: parts, times: times,
+                      countProblem: countProblem(content.documents))
+    }
+
+    /// Too many documents, reported at the first one past the limit.
+    func countProblem(_ documents: [SourceFile]) -> Diagnostic? {
+        let limit = configuration.limits.documents
+        guard documents.count > limit else { return nil }
+        return Diagnostic(.tooManyDocuments(count: documents.count, limit: limit),
+                          at: SourceLocation(file: documents[limit].displayPath))
+    }
+
+    /// The result of a check that found `files` and `index`.
+    func result(files: [CheckedFile], index: IndexOutcome, memo: BuildMemo, parts: CheckParts?, times: StageTimes,
+                countProblem: Diagnostic?) -> CheckResult {
+        var diagnostics = [countProblem].compactMap { $0 }
+        // In the order of the stages, so that diagnostics sort as they always have.
+        diagnostics += files.flatMap(\.parseProblems)
+        diagnostics += files.flatMap(\.modelProblems)
+        diagnostics += files.flatMap { $0.privacy?.diagnostics ?? [] }
+        diagnostics += index.diagnostics
+        let allowances = files.flatMap { $0.privacy?.allowances ?? [] }
+        return CheckResult(site: index.site, diagnostics: diagnostics.sorted(), allowances: allowances.sorted(),
+                           timings: times.timings, memo: memo, parts: parts)
+    }
+}
+
+/// What a check keeps so that the next one can redo only what an edit changed.
+struct CheckParts: Sendable {
+    let check: ContentCheck
+    /// The content folder's documents, in order.
+    let documentPaths: [String]
+    let attachments: [SourceFile]
+    /// What was found in each document file, in the same order.
+    let files: [CheckedFile]
+    /// Each document file's position in the site; `nil` for drafts and files without a document.
+    let positions: [Int?]
+    let drafts: Set<String>
+    let index: IndexOutcome
+}
