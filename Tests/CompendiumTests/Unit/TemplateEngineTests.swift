@@ -106,6 +106,16 @@ import Testing
         #expect(context.value("rows") == .list([.record(["cells": cells])]))
     }
 
+    @Test func recordsMadeFromConvertedValuesEqualThoseMadeFromLiterals() {
+        #expect(TemplateRecord.link(title: "About", href: "../about/") == ["title": "About", "href": "../about/"])
+        #expect(TemplateRecord(["b": .text("2"), "a": .flag(true)]) == ["b": "2", "a": true])
+        #expect(TemplateRecord(["b": .text("2"), "a": .flag(true)]) != ["a": true, "b": "2"])
+        #expect(TemplateRecord([:]) == TemplateRecord())
+        var link = TemplateRecord.link(title: "Home", href: "./")
+        link["current"] = true
+        #expect(link.fields.map(\.0) == ["title", "href", "current"])
+    }
+
     @Test func recordsKeepTheOrderTheirValuesWereSetIn() {
         var record: TemplateRecord = ["b": "2", "a": "1", "gone": nil]
         record["c"] = 3

@@ -34,6 +34,19 @@ struct TemplateRecord: Hashable, Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// A record of values already converted, in order: quicker than a
+    /// literal where many records are made, as no value is boxed.
+    init(_ fields: KeyValuePairs<String, TemplateValue>) {
+        entries = fields.map { Entry(name: $0.key, value: $0.value) }
+    }
+
+    /// `{title, href}`, the commonest record: a link.
+    static func link(title: String, href: String) -> TemplateRecord {
+        var link = TemplateRecord()
+        link.entries = [Entry(name: "title", value: .text(title)), Entry(name: "href", value: .text(href))]
+        return link
+    }
+
     /// The value named `name`, if set.
     @inline(__always)
     func value(_ name: String) -> TemplateValue? {
