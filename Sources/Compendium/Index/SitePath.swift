@@ -55,14 +55,15 @@ public enum SitePath {
     }
 }
 
-/// Empty parts (`a//b`) are skipped, so they never count as folders.
+/// Relative links made on the addresses' bytes. Empty parts (`a//b`) are
+/// skipped, so they never count as folders.
 private extension SitePath {
     static let slash = UInt8(ascii: "/")
     static let dot = UInt8(ascii: ".")
     static let indexFile: StaticString = "index.html"
 
-    /// The link from `from` to `to`, ending in `index.html` instead of `./`
-    /// or a bare `/` when `namingIndexFile` is set.
+    /// The link from `from` to `to`; with `namingIndexFile`, a link to a
+    /// folder ends in `index.html` (`../index.html`, and `index.html` for `./`).
     static func relative(from: String, to: String, namingIndexFile: Bool) -> String {
         var from = from, to = to
         return from.withUTF8 { from in
