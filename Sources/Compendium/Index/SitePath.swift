@@ -45,37 +45,88 @@ public enum SitePath {
     /// from `meetings/a/` to `themes/b/` is `../../themes/b/`, or
     /// `../../themes/b/index.html` in the `.files` style.
     public static func relative(from: String, to: String, style: LinkStyle) -> String {
-        let link = relative(from: from, to: to)
-        guard style == .files, to.isEmpty || to.hasSuffix("/") else { return link }
-        return link == "./" ? "index.html" : link + "index.html"
+        let toIsDirectory = to.isEmpty || to.utf8.last == UInt8(ascii: "/")
+        return relative(from: from, to: to, namingIndexFile: style == .files && toIsDirectory)
     }
 
     /// The link from the page at `from` to `to` in the `.directories` style.
     public static func relative(from: String, to: String) -> String {
-        let slash = UInt8(ascii: "/")
-        var fromParts = from.utf8.split(separator: slash, omittingEmptySubsequences: true)
-        if !from.isEmpty && from.utf8.last != slash { fromParts.removeLast() }
-        let toParts = to.utf8.split(separator: slash, omittingEmptySubsequences: true)
-        let toIsDirectory = to.isEmpty || to.utf8.last == slash
-        var common = 0
-        while common < fromParts.count, common < toParts.count - (toIsDirectory ? 0 : 1),
-              fromParts[common].elementsEqual(toParts[common]) {
-            common += 1
+        relative(from: from, to: to, namingIndexFile: false)
+    }
+}
+
+/// Relative links made on the addresses' bytes. Empty parts (`a//b`) are
+/// skipped, so they never count as folders.
+private extension SitePath {
+    static let slash = UInt8(ascii: "/")
+    static let dot = UInt8(ascii: ".")
+    static let indexFile: StaticString = "index.html"
+
+    /// The link from `from` to `to`; with `namingIndexFile`, a link to a
+    /// folder ends in `index.html` (`../index.html`, and `index.html` for `./`).
+    static func relative(from: String, to: String, namingIndexFile: Bool) -> String {
+        var from = from, to = to
+        return from.withUTF8 { from in
+            to.withUTF8 { to in relative(from: from, to: to, namingIndexFile: namingIndexFile) }
         }
-        let up = fromParts.count - common
-        var path: [UInt8] = []
-        path.reserveCapacity(3 * up + to.utf8.count + 2)
-        for index in 0..<up {
-            if index > 0 { path.append(slash) }
-            path += [UInt8(ascii: "."), UInt8(ascii: ".")]
+    }
+
+    /// Works on the bytes: the folders both addresses share are skipped, one
+    /// `..` is written for each folder of `from` left, then the rest of `to`.
+    static func relative(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>,
+                         namingIndexFile: Bool) -> String {
+        var fromStart = 0, toStart = 0
+        while let fromFolder = part(of: from, from: fromStart), fromFolder.upperBound < from.count,
+              let toFolder = part(of: to, from: toStart), toFolder.upperBound < to.count,
+              from[fromFolder].elementsEqual(to[toFolder]) {
+            fromStart = fromFolder.upperBound
+            toStart = toFolder.upperBound
         }
-        for (index, part) in toParts[common...].enumerated() {
-            if up > 0 || index > 0 { path.append(slash) }
-            path += part
+        var up = 0
+        while let folder = part(of: from, from: fromStart), folder.upperBound < from.count {
+            up += 1
+            fromStart = folder.upperBound
         }
-        let down = toParts.count - common
-        if toIsDirectory && down > 0 { path.append(slash) }
-        if toIsDirectory && down == 0 { path += up == 0 ? [UInt8(ascii: "."), slash] : [slash] }
-        return String(decoding: path, as: UTF8.self)
+        let toIsDirectory = to.isEmpty || to[to.count - 1] == slash
+        let capacity = 3 * up + to.count + 3 + (namingIndexFile ? indexFile.utf8CodeUnitCount : 0)
+        return String(unsafeUninitializedCapacity: capacity) { link in
+            var count = 0
+            func append(_ byte: UInt8) {
+                link[count] = byte
+                count += 1
+            }
+            for index in 0..<up {
+                if index > 0 { append(slash) }
+                append(dot)
+                append(dot)
+            }
+            var down = 0
+            while let part = part(of: to, from: toStart) {
+                if up > 0 || down > 0 { append(slash) }
+                for byte in to[part] { append(byte) }
+                down += 1
+                toStart = part.upperBound
+            }
+            guard toIsDirectory else { return count }
+            if down > 0 || up > 0 { append(slash) }
+            if namingIndexFile {
+                for byte in UnsafeBufferPointer(start: indexFile.utf8Start, count: indexFile.utf8CodeUnitCount) { append(byte) }
+            } else if down == 0 && up == 0 {
+                append(dot)
+                append(slash)
+            }
+            return count
+        }
+    }
+
+    /// The next non-empty part of `path` at or after `start`, up to the next
+    /// slash or the end; it is a folder when a slash follows it.
+    static func part(of path: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var start = start
+        while start < path.count, path[start] == slash { start += 1 }
+        guard start < path.count else { return nil }
+        var end = start
+        while end < path.count, path[end] != slash { end += 1 }
+        return start..<end
     }
 }

@@ -92,8 +92,8 @@ struct DiscoveryPages {
             "themes": site.documents(of: .theme).sorted { site.documents[$0].title < site.documents[$1].title }
                 .map { ["id": site.documents[$0].slug, "title": site.documents[$0].title] as TemplateRecord },
             "browse": [Kind.meeting, .theme, .job, .resource].map {
-                ["title": $0.pluralTitle, "href": frame.link(from: address, to: SitePath.listing($0))] as TemplateRecord
-            } + [["title": "Topics A to Z", "href": frame.link(from: address, to: "topics/")] as TemplateRecord],
+                frame.link($0.pluralTitle, from: address, to: SitePath.listing($0))
+            } + [frame.link("Topics A to Z", from: address, to: "topics/")],
         ] as TemplateRecord
         return context
     }
@@ -106,7 +106,7 @@ struct DiscoveryPages {
         context["notFound"] = [
             "searchAction": frame.link(from: "404.html", to: "search/"),
             "browse": [Kind.meeting, .theme, .job, .resource].map {
-                ["title": $0.pluralTitle, "href": frame.link(from: "404.html", to: SitePath.listing($0))] as TemplateRecord
+                frame.link($0.pluralTitle, from: "404.html", to: SitePath.listing($0))
             },
         ] as TemplateRecord
         return context

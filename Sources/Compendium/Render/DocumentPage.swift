@@ -36,12 +36,12 @@ struct DocumentPage {
         if let date = document.date { page["date"] = frame.dateContext(date) }
         page["facts"] = PageFrame.list(facts())
         let themes = site.taxonomy.themesOfDocument[position].map { theme in
-            ["title": site.documents[theme].title, "href": frame.link(from: address, to: site.address(of: theme))] as TemplateRecord
+            frame.link(site.documents[theme].title, from: address, to: site.address(of: theme))
         }
         page["themes"] = PageFrame.list(themes)
         let topics = site.taxonomy.topicsOfDocument[position].map { index in
             let topic = site.topics[index]
-            return ["title": topic.name, "href": frame.link(from: address, to: SitePath.topic(topic.slug))] as TemplateRecord
+            return frame.link(topic.name, from: address, to: SitePath.topic(topic.slug))
         }
         page["topics"] = PageFrame.list(topics)
         let headings = site.contents[position]
@@ -84,7 +84,7 @@ struct DocumentPage {
     /// Links to the documents this one refers to through `relation`.
     private func targets(_ relation: Relation) -> [TemplateRecord] {
         site.graph.outgoing[position].filter { $0.relation == relation }.map { edge in
-            ["title": site.documents[edge.target].title, "href": frame.link(from: address, to: site.address(of: edge.target))]
+            frame.link(site.documents[edge.target].title, from: address, to: site.address(of: edge.target))
         }
     }
 
@@ -131,7 +131,7 @@ struct DocumentPage {
     private func attachmentLink(_ path: Located<String>?) -> [TemplateRecord] {
         guard let path else { return [] }
         let name = path.value.split(separator: "/").last.map(String.init) ?? path.value
-        return [["title": name, "href": frame.link(from: address, to: SitePath.encoded(path.value))]]
+        return [frame.link(name, from: address, to: SitePath.encoded(path.value))]
     }
 
     /// Presenters, actions, agenda, milestones, sessions, and a theme's documents.

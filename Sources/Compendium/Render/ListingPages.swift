@@ -183,7 +183,7 @@ struct ListingPages {
         guard case .job(let job) = site.documents[role].details else { return [:] }
         let target: (Relation) -> TemplateRecord? = { relation in
             site.graph.outgoing[role].first { $0.relation == relation }.map { edge in
-                ["title": site.documents[edge.target].title, "href": frame.link(from: address, to: site.address(of: edge.target))]
+                frame.link(site.documents[edge.target].title, from: address, to: site.address(of: edge.target))
             }
         }
         var row: TemplateRecord = [

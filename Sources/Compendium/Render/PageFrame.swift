@@ -48,20 +48,25 @@ struct PageFrame {
             "assets": linkBase.map { $0 + "assets/" } ?? SitePath.relative(from: address, to: "assets/"),
             "nav": navigation(from: address, section: section),
         ]
-        context["breadcrumbs"] = PageFrame.list(breadcrumbs.map { ["title": $0.title, "href": link(from: address, to: $0.address)] })
+        context["breadcrumbs"] = PageFrame.list(breadcrumbs.map { link($0.title, from: address, to: $0.address) })
         return context
     }
 
     /// A non-empty list wrapped as `{items: […]}`, so a template can write
     /// `{{#facts}}<dl>{{#items}}…{{/items}}</dl>{{/facts}}`; `nil` for an empty list.
     static func list(_ items: [TemplateRecord]) -> TemplateRecord? {
-        items.isEmpty ? nil : ["items": items, "count": items.count]
+        items.isEmpty ? nil : TemplateRecord(["items": items.templateValue, "count": items.count.templateValue])
     }
 
     /// The link from `address` to `target`.
     func link(from address: String, to target: String) -> String {
         if let linkBase { return linkBase + target }
         return SitePath.relative(from: address, to: target, style: site.configuration.linkStyle)
+    }
+
+    /// `{title, href}` for a link from `address` to `target`.
+    func link(_ title: String, from address: String, to target: String) -> TemplateRecord {
+        TemplateRecord.link(title: title, href: link(from: address, to: target))
     }
 
     /// A document as an item of a list: title, link, kind, date, summary and a line of details.
@@ -153,10 +158,10 @@ struct PageFrame {
         context["faviconHref"] = linkBase.map { $0 + "assets/favicon.svg" }
             ?? SitePath.relative(from: address, to: "assets/favicon.svg")
         context["more"] = [("Timeline", "timeline/"), ("Actions", "actions/"), ("The whole compendium to print", "print/")]
-            .map { ["title": $0.0, "href": link(from: address, to: $0.1)] as TemplateRecord }
+            .map { link($0.0, from: address, to: $0.1) }
         for slug in ["about", "privacy"] {
             if let position = site.book.find(slug, kind: .page) {
-                context[slug] = ["title": site.documents[position].title, "href": link(from: address, to: site.address(of: position))] as TemplateRecord
+                context[slug] = link(site.documents[position].title, from: address, to: site.address(of: position))
             }
         }
         return context
@@ -176,7 +181,7 @@ struct PageFrame {
             entries.append((site.documents[about].title, site.address(of: about)))
         }
         return entries.map { entry in
-            var item: TemplateRecord = ["title": entry.title, "href": link(from: address, to: entry.address)]
+            var item = link(entry.title, from: address, to: entry.address)
             if entry.address == (section ?? "") { item["current"] = true }
             return item
         }

@@ -17,3 +17,34 @@ extension String {
         return escaped
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 `text` with `&`, `<`, `>`, `"` and `'` written as
+    /// character references (`'` as `&#39;`), copying each run of bytes that
+    /// needs none in one go.
+    mutating func appendEscapingMarkup(_ text: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in text.indices {
+            let byte = text[index]
+            // Every byte that needs a reference is at most `>`.
+            guard byte <= UInt8(ascii: ">"), let reference = markupReference(for: byte) else { continue }
+            append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+            runStart = index + 1
+        }
+        append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+    }
+}
+
+/// The character reference for `byte` in markup, if it needs one.
+@inline(__always)
+private func markupReference(for byte: UInt8) -> StaticString? {
+    switch byte {
+    case UInt8(ascii: "&"): return "&amp;"
+    case UInt8(ascii: "<"): return "&lt;"
+    case UInt8(ascii: ">"): return "&gt;"
+    case UInt8(ascii: "\""): return "&quot;"
+    case UInt8(ascii: "'"): return "&#39;"
+    default: return nil
+    }
+}

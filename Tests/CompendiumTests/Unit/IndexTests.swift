@@ -33,6 +33,57 @@ import Testing
         #expect(SitePath.relative(from: from, to: to) == expected)
     }
 
+    @Test(arguments: [
+        ("meetings/a/", "themes/b/", "../../themes/b/index.html"),
+        ("meetings/a/", "meetings/a/", "index.html"),
+        ("meetings/a/", "meetings/", "../index.html"),
+        ("", "", "index.html"),
+        ("", "about/", "about/index.html"),
+        ("about/", "", "../index.html"),
+        ("404.html", "", "index.html"),
+        ("404.html", "search/", "search/index.html"),
+        ("meetings/a/", "assets/style.css", "../../assets/style.css"),
+        ("meetings/a/", "feed.xml", "../../feed.xml"),
+    ])
+    func relativeLinksInTheFilesStyle(_ from: String, _ to: String, _ expected: String) {
+        #expect(SitePath.relative(from: from, to: to, style: .files) == expected)
+        #expect(SitePath.relative(from: from, to: to, style: .directories) == SitePath.relative(from: from, to: to))
+    }
+
+    @Test(arguments: [
+        ("a/b/c/d/", "a/b/x/y/", "../../x/y/"),
+        ("a/b/c/d/", "a/b/c/d/e/f.pdf", "e/f.pdf"),
+        ("a/b/c/d/", "", "../../../../"),
+        ("a/b/c/d/", "a/", "../../../"),
+        ("a/b/c/d/index.html", "a/b/", "../../"),
+        ("404.html", "meetings/a/", "meetings/a/"),
+        ("404.html", "feed.xml", "feed.xml"),
+        ("a//b/", "a/c/", "../c/"),
+        ("a/b/", "a//b//c.css", "c.css"),
+        ("/a/", "/", "../"),
+        ("meetings/ab/", "meetings/a/", "../a/"),
+        ("meetings/a/", "meetings/ab/", "../ab/"),
+        ("thèmes/é/", "thèmes/ü/", "../ü/"),
+    ])
+    func relativeLinksBetweenDeepAndUnusualAddresses(_ from: String, _ to: String, _ expected: String) {
+        #expect(SitePath.relative(from: from, to: to) == expected)
+    }
+
+    /// Every pair of a varied set of addresses, in both styles, links as
+    /// splitting both addresses into their parts says it should.
+    @Test func relativeLinksAgreeWithComparingParts() {
+        let addresses = ["", "/", "about/", "404.html", "feed.xml", "index.html", "assets/style.css", "assets/favicon.svg",
+                         "meetings/", "meetings/a/", "meetings/a/index.html", "meetings/ab/", "meetings/a/slides.pdf",
+                         "topics/band-4/", "files/jobs/psw.pdf", "a//b/", "a/b/c/d/", "a/b/c/d/e", "search/", "x"]
+        for from in addresses {
+            for to in addresses {
+                #expect(SitePath.relative(from: from, to: to) == Self.linkByParts(from: from, to: to), "\(from) → \(to)")
+                #expect(SitePath.relative(from: from, to: to, style: .files) == Self.linkByParts(from: from, to: to, files: true),
+                        "\(from) → \(to), files")
+            }
+        }
+    }
+
     @Test func addressesAndFiles() {
         #expect(SitePath.document(kind: .meeting, slug: "2025-11-21") == "meetings/2025-11-21/")
         #expect(SitePath.document(kind: .job, slug: "psw") == "jobs/psw/")
@@ -43,6 +94,24 @@ import Testing
         #expect(SitePath.file(for: "meetings/a/") == "meetings/a/index.html")
         #expect(SitePath.file(for: "") == "index.html")
         #expect(SitePath.file(for: "assets/style.css") == "assets/style.css")
+    }
+}
+
+private extension SitePathUnitTests {
+    /// The link made plainly: the folders of `from` and the parts of `to`,
+    /// less the folders they share, as `..` and the remaining parts.
+    static func linkByParts(from: String, to: String, files: Bool = false) -> String {
+        var folders = from.split(separator: "/").map(String.init)
+        if !from.isEmpty && !from.hasSuffix("/") { folders.removeLast() }
+        let parts = to.split(separator: "/").map(String.init)
+        let toIsDirectory = to.isEmpty || to.hasSuffix("/")
+        let comparable = toIsDirectory ? parts.count : parts.count - 1
+        var shared = 0
+        while shared < folders.count, shared < comparable, folders[shared] == parts[shared] { shared += 1 }
+        var link = (Array(repeating: "..", count: folders.count - shared) + parts[shared...]).joined(separator: "/")
+        if toIsDirectory { link += link.isEmpty ? "./" : "/" }
+        guard files, toIsDirectory else { return link }
+        return link == "./" ? "index.html" : link + "index.html"
     }
 }
 

@@ -342,3 +342,39 @@ import Testing
         #expect(JSONFormat.string("\"\\\n\u{1}") == "\"\\\"\\\\\\n\\u0001\"")
     }
 }
+
+@Suite struct MarkupEscapingUnitTests {
+    @Test(arguments: [
+        ("", ""),
+        ("plain text", "plain text"),
+        ("&", "&amp;"),
+        ("<b>", "&lt;b&gt;"),
+        ("&&''\"\"", "&amp;&amp;&#39;&#39;&quot;&quot;"),
+        ("a & b", "a &amp; b"),
+        ("ends with <", "ends with &lt;"),
+        ("> starts", "&gt; starts"),
+        ("café <é> ü", "café &lt;é&gt; ü"),
+        ("../../meetings/a-long-slug-of-a-meeting/?q=1&x=2", "../../meetings/a-long-slug-of-a-meeting/?q=1&amp;x=2"),
+        ("=?;:/.-0123456789 @[]^_`{|}~", "=?;:/.-0123456789 @[]^_`{|}~"),
+    ])
+    func escapesEachByteThatNeedsAReferenceAndCopiesTheRuns(_ text: String, _ expected: String) {
+        var output: [UInt8] = Array("before|".utf8)
+        var text = text
+        text.withUTF8 { output.appendEscapingMarkup($0) }
+        #expect(String(decoding: output, as: UTF8.self) == "before|" + expected)
+    }
+
+    /// Every byte that needs no reference is copied as it is, wherever it
+    /// stands between those that do.
+    @Test func escapingAgreesWithOneByteAtATime() {
+        let references: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]
+        for byte in UInt8(0)...UInt8(127) {
+            for text in [[byte], [byte, 0x26], [0x3C, byte], [0x61, byte, 0x62, byte]] {
+                var output: [UInt8] = []
+                text.withUnsafeBufferPointer { output.appendEscapingMarkup($0) }
+                let expected = text.flatMap { references[$0].map { Array($0.utf8) } ?? [$0] }
+                #expect(output == expected, "\(text)")
+            }
+        }
+    }
+}

@@ -95,6 +95,27 @@ import Testing
         #expect(error("{{>partials/item}} {{.}} {{a.b-c_d}} {{! any text: here }}") == nil)
     }
 
+    @Test func arraysBecomeListsOfTheirElementsValues() {
+        let records: [TemplateRecord] = [["a": "1"], ["b": true, "c": nil]]
+        #expect(records.templateValue == .list([.record(["a": "1"]), .record(["b": true])]))
+        #expect(["x", "y"].templateValue == .list([.text("x"), .text("y")]))
+        #expect([[1, 2], [3]].templateValue == .list([.list([.text("1"), .text("2")]), .list([.text("3")])]))
+        #expect([TemplateRecord]().templateValue == .list([]))
+        let context: TemplateRecord = ["rows": [["cells": [["n": 1] as TemplateRecord, ["n": 2]]] as TemplateRecord]]
+        let cells: TemplateValue = .list([.record(["n": "1"]), .record(["n": "2"])])
+        #expect(context.value("rows") == .list([.record(["cells": cells])]))
+    }
+
+    @Test func recordsMadeFromConvertedValuesEqualThoseMadeFromLiterals() {
+        #expect(TemplateRecord.link(title: "About", href: "../about/") == ["title": "About", "href": "../about/"])
+        #expect(TemplateRecord(["b": .text("2"), "a": .flag(true)]) == ["b": "2", "a": true])
+        #expect(TemplateRecord(["b": .text("2"), "a": .flag(true)]) != ["a": true, "b": "2"])
+        #expect(TemplateRecord([:]) == TemplateRecord())
+        var link = TemplateRecord.link(title: "Home", href: "./")
+        link["current"] = true
+        #expect(link.fields.map(\.0) == ["title", "href", "current"])
+    }
+
     @Test func recordsKeepTheOrderTheirValuesWereSetIn() {
         var record: TemplateRecord = ["b": "2", "a": "1", "gone": nil]
         record["c"] = 3

@@ -123,8 +123,8 @@ struct TemplateRenderer {
         if name.anchored {
             found = stack.last?.field(first)
         } else {
-            for value in stack.reversed() {
-                if let child = value.field(first) {
+            for index in stack.indices.reversed() {
+                if let child = stack[index].field(first) {
                     found = child
                     break
                 }
@@ -138,25 +138,9 @@ struct TemplateRenderer {
 
     /// Appends `text` with `& < > " '` written as character references.
     private mutating func appendEscaped(_ text: String) {
+        if let copied: Void = text.utf8.withContiguousStorageIfAvailable({ output.appendEscapingMarkup($0) }) { return copied }
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() {
-                let reference: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): reference = "&amp;"
-                case UInt8(ascii: "<"): reference = "&lt;"
-                case UInt8(ascii: ">"): reference = "&gt;"
-                case UInt8(ascii: "\""): reference = "&quot;"
-                case UInt8(ascii: "'"): reference = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
-                start = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
+        text.withUTF8 { output.appendEscapingMarkup($0) }
     }
 }
 

@@ -21,47 +21,57 @@ enum TemplateValue: Hashable, Sendable {
 /// Named values in the order they were set; a page's context is one.
 ///
 /// Records are small (a dozen names at most), so a name is found by a
-/// linear search, which is quicker than hashing for so few.
+/// linear search, which is quicker than hashing for so few. Names and values
+/// are kept side by side in one array, so a record is one allocation.
 struct TemplateRecord: Hashable, Sendable, ExpressibleByDictionaryLiteral {
-    private var names: [String] = []
-    private var values: [TemplateValue] = []
+    private var entries: [Entry] = []
 
     init() {}
 
+    /// A record of the literal's values, in order, leaving out those that are
+    /// `nil`. A literal names each value once (checked in debug builds).
     init(dictionaryLiteral elements: (String, (any TemplateConvertible)?)...) {
-        names.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
-        for (name, value) in elements { self[name] = value }
+        entries.reserveCapacity(elements.count)
+        for (name, value) in elements {
+            assert(index(of: name) == nil, "'\(name)' is set twice in one record literal")
+            if let value { entries.append(Entry(name: name, value: value.templateValue)) }
+        }
+    }
+
+    /// A record of values already converted, in order: quicker than a
+    /// literal where many records are made, as no value is boxed.
+    init(_ fields: KeyValuePairs<String, TemplateValue>) {
+        entries = fields.map { Entry(name: $0.key, value: $0.value) }
+    }
+
+    /// `{title, href}`, the commonest record: a link.
+    static func link(title: String, href: String) -> TemplateRecord {
+        var link = TemplateRecord()
+        link.entries = [Entry(name: "title", value: .text(title)), Entry(name: "href", value: .text(href))]
+        return link
     }
 
     /// The value named `name`, if set.
     @inline(__always)
     func value(_ name: String) -> TemplateValue? {
-        guard let index = names.firstIndex(of: name) else { return nil }
-        return values[index]
+        guard let index = index(of: name) else { return nil }
+        return entries[index].value
     }
 
     /// The value named `name`; setting it replaces the value, or with `nil` removes it.
     subscript(name: String) -> (any TemplateConvertible)? {
         get { value(name) }
-        set {
-            let index = names.firstIndex(of: name)
-            switch (index, newValue?.templateValue) {
-            case (let index?, let value?): values[index] = value
-            case (let index?, nil): names.remove(at: index); values.remove(at: index)
-            case (nil, let value?): names.append(name); values.append(value)
-            case (nil, nil): break
-            }
-        }
+        set { set(name, newValue?.templateValue) }
     }
 
     /// The names and values, in the order they were set.
-    var fields: Zip2Sequence<[String], [TemplateValue]> { zip(names, values) }
+    var fields: [(String, TemplateValue)] { entries.map { ($0.name, $0.value) } }
 
     /// This record with the values of `other` set on top.
     func merging(_ other: TemplateRecord) -> TemplateRecord {
         var merged = self
-        for (name, value) in zip(other.names, other.values) { merged[name] = value }
+        merged.entries.reserveCapacity(entries.count + other.entries.count)
+        for entry in other.entries { merged.set(entry.name, entry.value) }
         return merged
     }
 }
@@ -69,6 +79,12 @@ struct TemplateRecord: Hashable, Sendable, ExpressibleByDictionaryLiteral {
 /// A Swift value a template context can hold.
 protocol TemplateConvertible: Sendable {
     var templateValue: TemplateValue { get }
+    /// A list of such values, for an array of them.
+    static func templateList(_ elements: [Self]) -> TemplateValue
+}
+
+extension TemplateConvertible {
+    static func templateList(_ elements: [Self]) -> TemplateValue { .list(elements.map { $0.templateValue }) }
 }
 
 extension TemplateValue: TemplateConvertible {
@@ -77,6 +93,8 @@ extension TemplateValue: TemplateConvertible {
 
 extension TemplateRecord: TemplateConvertible {
     var templateValue: TemplateValue { .record(self) }
+    /// Lists of records, the usual kind, are made without going through the protocol for each one.
+    static func templateList(_ elements: [TemplateRecord]) -> TemplateValue { .list(elements.map(TemplateValue.record)) }
 }
 
 extension String: TemplateConvertible {
@@ -96,5 +114,29 @@ extension Bool: TemplateConvertible {
 }
 
 extension Array: TemplateConvertible where Element: TemplateConvertible {
-    var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    var templateValue: TemplateValue { Element.templateList(self) }
+}
+
+private extension TemplateRecord {
+    /// One named value.
+    struct Entry: Hashable, Sendable {
+        let name: String
+        var value: TemplateValue
+    }
+
+    /// Where the value named `name` is kept.
+    @inline(__always)
+    func index(of name: String) -> Int? {
+        entries.firstIndex { $0.name == name }
+    }
+
+    /// Sets or replaces the value named `name`, or with `nil` removes it.
+    mutating func set(_ name: String, _ value: TemplateValue?) {
+        switch (index(of: name), value) {
+        case (let index?, let value?): entries[index].value = value
+        case (let index?, nil): entries.remove(at: index)
+        case (nil, let value?): entries.append(Entry(name: name, value: value))
+        case (nil, nil): break
+        }
+    }
 }
