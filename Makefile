@@ -66,7 +66,7 @@ fuzz: deps
 	python3 scripts/fuzz.py --seconds $(FUZZ_SECONDS) $(if $(FUZZ_TARGETS),--targets "$(FUZZ_TARGETS)")
 
 clean:
-	rm -rf .build site report.md
+	rm -rf .build site .site.standby report.md
 
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \

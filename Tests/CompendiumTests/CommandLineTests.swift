@@ -64,6 +64,24 @@ import Testing
         #expect(milliseconds.count == stages.count)
     }
 
+    /// A build into a folder that holds earlier builds writes only what
+    /// changed, and the folder then holds what a first build writes.
+    @Test func buildingAgainGivesWhatAFirstBuildGives() throws {
+        let scratch = try Self.temporaryFolder()
+        let fixture = Repository.fixtures + "/basic"
+        for _ in 0..<3 { #expect(try Self.run(buildArguments(output: scratch + "/site"), in: fixture).status == 0) }
+        #expect(try Self.run(buildArguments(output: scratch + "/fresh"), in: fixture).status == 0)
+        let files = { (root: String) in
+            try FileManager.default.subpathsOfDirectory(atPath: root).sorted().map { path -> (String, Data?) in
+                (path, FileManager.default.contents(atPath: root + "/" + path))
+            }
+        }
+        let again = try files(scratch + "/site"), fresh = try files(scratch + "/fresh")
+        #expect(again.map(\.0) == fresh.map(\.0))
+        for (one, other) in zip(again, fresh) { #expect(one.1 == other.1, "\(one.0)") }
+        #expect(FileManager.default.fileExists(atPath: scratch + "/.site.standby/index.html"))
+    }
+
     @Test func contentErrorsExitOneAndLeaveThePreviousSite() throws {
         let output = try Self.temporaryFolder() + "/site"
         _ = try Self.run(buildArguments(output: output), in: Repository.fixtures + "/basic")

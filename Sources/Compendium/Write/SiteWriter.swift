@@ -101,6 +101,13 @@ public enum SiteWriter {
         try FileSystem.rename(aside, to: staging)
     }
 
+    /// Where the site an output folder held before its last build is kept,
+    /// hidden beside it, for the next build to write into: `site` → `.site.standby`.
+    public static func standby(for output: String) -> String {
+        let (parent, name) = split(output)
+        return "\(parent)/.\(name).standby"
+    }
+
     /// Removes staging folders left by builds that were killed.
     static func removeLeftovers(in parent: String, name: String) {
         let prefix = ".\(name).building-"

@@ -50,8 +50,41 @@ import Glibc
                                  to: folder.at("site"))
             #expect(folder.files(under: "site") == [marker, "about/index.html", "index.html"])
             #expect(folder.read("site/index.html") == "new home")
-            #expect(folder.names() == ["site"])
+            #expect(folder.names() == [".site.standby", "site"], "the replaced site is kept for the next build")
+            #expect(folder.read(".site.standby/index.html") == "<h1>Home</h1>")
         }
+    }
+
+    /// The next build writes into the site the last one replaced: it writes
+    /// only the files whose bytes differ, removes the ones it does not make,
+    /// and the output then holds exactly the new site.
+    @Test func aRebuildWritesOnlyWhatChanged() throws {
+        try ScratchFolder.with { folder in
+            let third = [
+                OutputFile(path: "index.html", text: "<h1>Home</h1>"),
+                OutputFile(path: "meetings/2025-11-21/index.html", text: "meeting, edited"),
+                OutputFile(path: "assets/style.css/index.html", text: "a folder where a file was"),
+                OutputFile(path: "files", text: "a file where a folder was"),
+                OutputFile(path: "about/index.html", text: "about"),
+            ]
+            try SiteWriter.write(firstSite, to: folder.at("site"))
+            try SiteWriter.write([OutputFile(path: "index.html", text: "second")], to: folder.at("site"))
+            let kept = inode(folder.at(".site.standby/index.html"))
+            let staging = try SiteWriter.Staging(replacing: folder.at("site"))
+            for file in third { staging.add(file) }
+            try staging.commit()
+            #expect(staging.unchangedCount == 2, "the home page and the marker were there already")
+            #expect(inode(folder.at("site/index.html")) == kept)
+            #expect(folder.files(under: "site") == [marker, "about/index.html", "assets/style.css/index.html", "files",
+                                                     "index.html", "meetings/2025-11-21/index.html"])
+            for file in third { #expect(folder.read("site/" + file.path) == String(decoding: file.bytes, as: UTF8.self)) }
+            #expect(folder.read(".site.standby/index.html") == "second")
+        }
+    }
+
+    private func inode(_ path: String) -> UInt64 {
+        var status = stat()
+        return lstat(path, &status) == 0 ? UInt64(status.st_ino) : 0
     }
 
     @Test func anEmptySiteIsJustTheMarker() throws {
@@ -74,7 +107,7 @@ import Glibc
             try SiteWriter.write([OutputFile(path: "index.html", text: "home")], to: folder.at("site") + "/")
             try SiteWriter.write([OutputFile(path: "index.html", text: "again")], to: folder.at("site") + "/")
             #expect(folder.read("site/index.html") == "again")
-            #expect(folder.names() == ["site"])
+            #expect(folder.names() == [".site.standby", "site"])
         }
     }
 
