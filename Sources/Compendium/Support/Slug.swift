@@ -5,28 +5,12 @@ public enum Slug {
     /// Makes a slug from any text: `Banding & Job Evaluation` → `banding-job-evaluation`,
     /// `Café` → `cafe`, `it's` → `its`. Returns an empty string when nothing is left.
     public static func make(_ text: String) -> String {
-        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.decomposedStringWithCanonicalMapping
-        var slug: [UInt8] = []
-        slug.reserveCapacity(source.utf8.count)
-        var pendingHyphen = false
-        for scalar in source.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "0"..."9":
-                if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
-                pendingHyphen = false
-                slug.append(UInt8(scalar.value))
-            case "A"..."Z":
-                if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
-                pendingHyphen = false
-                slug.append(UInt8(scalar.value + 32))
-            case "'", "\u{2019}", "\u{2018}":
-                continue
-            default:
-                if scalar.properties.generalCategory == .nonspacingMark { continue }
-                pendingHyphen = true
-            }
-        }
-        return String(decoding: slug, as: UTF8.self)
+        make(text, hyphens: true)
+    }
+
+    /// A slug's letters and digits without its hyphens: `Band 4` → `band4`.
+    static func letters(_ text: String) -> String {
+        make(text, hyphens: false)
     }
 
     /// Whether `text` is already a slug: lower-case ASCII letters and digits
@@ -44,5 +28,56 @@ public enum Slug {
             }
         }
         return !text.isEmpty && !previousWasHyphen
+    }
+}
+
+private extension Slug {
+    /// Makes a slug, with hyphens between its groups of letters and digits or without.
+    /// ASCII text is read byte by byte; other text is decomposed first, so accents can be dropped.
+    static func make(_ text: String, hyphens: Bool) -> String {
+        var slug = SlugBytes(hyphens: hyphens, capacity: text.utf8.count)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { slug.add(Unicode.Scalar(byte)) }
+        } else {
+            for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars { slug.add(scalar) }
+        }
+        return String(decoding: slug.bytes, as: UTF8.self)
+    }
+}
+
+/// A slug being made, scalar by scalar.
+private struct SlugBytes {
+    /// Whether groups are joined by hyphens.
+    let hyphens: Bool
+    /// The slug so far.
+    private(set) var bytes: [UInt8] = []
+    /// Whether a hyphen goes before the next letter or digit.
+    private var pendingHyphen = false
+
+    init(hyphens: Bool, capacity: Int) {
+        self.hyphens = hyphens
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Adds a scalar: a letter or digit lower-cased, an apostrophe or accent
+    /// dropped, anything else a break between groups.
+    mutating func add(_ scalar: Unicode.Scalar) {
+        switch scalar {
+        case "a"..."z", "0"..."9":
+            append(UInt8(scalar.value))
+        case "A"..."Z":
+            append(UInt8(scalar.value + 32))
+        case "'", "\u{2019}", "\u{2018}":
+            return
+        default:
+            if !scalar.isASCII && scalar.properties.generalCategory == .nonspacingMark { return }
+            pendingHyphen = true
+        }
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        if pendingHyphen && hyphens && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+        pendingHyphen = false
+        bytes.append(byte)
     }
 }
