@@ -15,101 +15,128 @@ enum MarkdownShape {
     static func check(_ body: String, firstLine: Int, limits: Limits) -> Problem? {
         var body = body
         return body.withUTF8 { bytes in
-            var scan = BracketCount(limits: limits)
-            var line = firstLine
-            var inFence = false
-            var start = 0
-            while start <= bytes.count {
-                let end = bytes.firstOffset(of: UInt8(ascii: "\n"), from: start) ?? bytes.count
-                let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                defer { line += 1; start = end + 1 }
-                let indent = text.prefix(while: isBlank)
-                let rest = text[indent.count...]
-                if startsFence(rest) {
-                    inFence.toggle()
-                    continue
-                }
-                if inFence { continue }
-                if rest.isEmpty {
-                    scan.openBrackets = 0
-                    continue
-                }
-                let width = indent.reduce(0) { $0 + ($1 == UInt8(ascii: "\t") ? 4 : 1) }
-                if let problem = nesting(of: text, indent: width, line: line, limits: limits)
-                    ?? scan.read(text, line: line) {
-                    return problem
-                }
-            }
-            return nil
+            var scan = ShapeScan(bytes: bytes, limits: limits, line: firstLine)
+            return scan.firstProblem()
         }
     }
 }
 
-/// The `[` left open in a paragraph, counted line by line.
-private struct BracketCount {
+/// A walk through a body's bytes, line by line. After a line's indent, fence
+/// and nesting are read, only its brackets, backslashes and end are stopped
+/// at, found eight bytes at a time.
+private struct ShapeScan {
+    let bytes: UnsafeBufferPointer<UInt8>
     let limits: Limits
-    /// The `[` not yet closed by a `]`.
-    var openBrackets = 0
+    /// The file line being read.
+    var line: Int
+    /// Whether the line is inside fenced code.
+    private var inFence = false
+    /// The `[` of the paragraph not yet closed by a `]`.
+    private var openBrackets = 0
 
-    /// Counts the brackets of one line; a problem when too many are open.
-    /// A backslash escapes the byte after it. The three bytes `[`, `\\` and `]`
-    /// are neighbours, so runs of other bytes are passed eight at a time.
-    mutating func read(_ text: UnsafeBufferPointer<UInt8>, line: Int) -> MarkdownShape.Problem? {
-        var index = 0
-        while let found = text.firstOffset(in: UInt8(ascii: "[")...UInt8(ascii: "]"), from: index) {
-            index = found + 1
-            switch text[found] {
-            case UInt8(ascii: "\\"):
-                index += 1
-            case UInt8(ascii: "["):
-                openBrackets += 1
-                if openBrackets > limits.openBrackets {
-                    return MarkdownShape.Problem(reason: .tooManyOpenBrackets(count: openBrackets, limit: limits.openBrackets),
-                                                 line: line, column: found + 1)
-                }
-            default:
-                openBrackets = max(0, openBrackets - 1)
-            }
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: Limits, line: Int) {
+        self.bytes = bytes
+        self.limits = limits
+        self.line = line
+    }
+
+    /// The first problem, reading from the first line on.
+    mutating func firstProblem() -> MarkdownShape.Problem? {
+        var start = 0
+        while start <= bytes.count {
+            let (end, problem) = readLine(from: start)
+            if let problem { return problem }
+            start = end + 1
+            line += 1
         }
         return nil
     }
 }
 
-private extension MarkdownShape {
-    /// Whether a line, after its indent, starts with ```` ``` ```` or `~~~`.
-    static func startsFence(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard rest.count >= 3, let first = rest.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else {
-            return false
+private extension ShapeScan {
+    static let lineFeed = UInt8(ascii: "\n"), backslash = UInt8(ascii: "\\")
+    static let brackets = UInt8(ascii: "[")...UInt8(ascii: "]")
+
+    /// Reads the line that starts at `start`: where it ends (its `\n`, or the end of the body), and its problem.
+    mutating func readLine(from start: Int) -> (end: Int, problem: MarkdownShape.Problem?) {
+        var restStart = start
+        while restStart < bytes.count, isBlank(bytes[restStart]) { restStart += 1 }
+        if startsFence(at: restStart) {
+            inFence.toggle()
+            return (lineEnd(from: restStart), nil)
         }
-        let start = rest.startIndex
-        return rest[start + 1] == first && rest[start + 2] == first
+        if inFence { return (lineEnd(from: restStart), nil) }
+        if restStart == bytes.count || bytes[restStart] == Self.lineFeed {
+            openBrackets = 0
+            return (restStart, nil)
+        }
+        let indent = bytes[start..<restStart].reduce(0) { $0 + ($1 == UInt8(ascii: "\t") ? 4 : 1) }
+        if let problem = nesting(from: start, indent: indent, marker: bytes[restStart]) { return (start, problem) }
+        return readBrackets(from: start)
     }
 
-    /// Whether a byte is a space or a tab.
-    static func isBlank(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-    }
-
-    /// Block quotes (`> > >`) or list items indented beyond the nesting limit.
-    static func nesting(of text: UnsafeBufferPointer<UInt8>, indent: Int, line: Int, limits: Limits) -> Problem? {
-        var depth = 0
-        for (offset, byte) in text.enumerated() {
-            if byte == UInt8(ascii: ">") {
-                depth += 1
-                if depth > limits.nesting {
-                    return Problem(reason: .markdownNestedTooDeeply(depth: depth, limit: limits.nesting),
-                                   line: line, column: offset + 1)
+    /// Counts the brackets of the line from `start`, a backslash escaping the byte after it within the line:
+    /// where the line ends, and a problem when too many brackets are open.
+    mutating func readBrackets(from start: Int) -> (end: Int, problem: MarkdownShape.Problem?) {
+        var index = start
+        while let found = bytes.firstOffset(of: Self.lineFeed, orIn: Self.brackets, from: index) {
+            index = found + 1
+            switch bytes[found] {
+            case Self.lineFeed:
+                return (found, nil)
+            case Self.backslash:
+                if index < bytes.count, bytes[index] != Self.lineFeed { index += 1 }
+            case UInt8(ascii: "["):
+                openBrackets += 1
+                if openBrackets > limits.openBrackets {
+                    let reason = DiagnosticReason.tooManyOpenBrackets(count: openBrackets, limit: limits.openBrackets)
+                    return (found, MarkdownShape.Problem(reason: reason, line: line, column: found - start + 1))
                 }
-            } else if !isBlank(byte) {
-                break
+            default:
+                openBrackets = max(0, openBrackets - 1)
             }
         }
-        guard let marker = text.first(where: { !isBlank($0) }),
-              marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "+")
+        return (bytes.count, nil)
+    }
+
+    /// Block quotes (`> > >`) or list items indented beyond the nesting limit, in the line from `start`
+    /// whose indent is `indent` columns wide and whose first byte after it is `marker`.
+    func nesting(from start: Int, indent: Int, marker: UInt8) -> MarkdownShape.Problem? {
+        var depth = 0, index = start
+        while index < bytes.count, bytes[index] == UInt8(ascii: ">") || isBlank(bytes[index]) {
+            if bytes[index] == UInt8(ascii: ">") {
+                depth += 1
+                if depth > limits.nesting {
+                    return MarkdownShape.Problem(reason: .markdownNestedTooDeeply(depth: depth, limit: limits.nesting),
+                                                 line: line, column: index - start + 1)
+                }
+            }
+            index += 1
+        }
+        guard marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "+")
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(marker)
         else { return nil }
         let levels = indent / 2
         guard levels > limits.nesting else { return nil }
-        return Problem(reason: .markdownNestedTooDeeply(depth: levels, limit: limits.nesting), line: line, column: indent + 1)
+        return MarkdownShape.Problem(reason: .markdownNestedTooDeeply(depth: levels, limit: limits.nesting),
+                                     line: line, column: indent + 1)
+    }
+
+    /// Where the line holding `index` ends: at its `\n`, or at the end of the body.
+    func lineEnd(from index: Int) -> Int {
+        bytes.firstOffset(of: Self.lineFeed, from: index) ?? bytes.count
+    }
+
+    /// Whether the bytes from `index` start with ```` ``` ```` or `~~~`.
+    func startsFence(at index: Int) -> Bool {
+        guard index + 3 <= bytes.count, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") else {
+            return false
+        }
+        return bytes[index + 1] == bytes[index] && bytes[index + 2] == bytes[index]
+    }
+
+    /// Whether a byte is a space or a tab.
+    func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 }

@@ -20,7 +20,11 @@ extension UnsafeBufferPointer<UInt8> {
     func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
         let pattern = ByteWord.repeated(byte)
         var offset = start
-        while offset + 8 <= count, !ByteWord.hasZeroByte(word(at: offset) ^ pattern) { offset += 8 }
+        while offset + 8 <= count {
+            let found = ByteWord.zeroBytes(word(at: offset) ^ pattern)
+            if found != 0 { return offset + ByteWord.firstMarked(found) }
+            offset += 8
+        }
         while offset < count {
             if self[offset] == byte { return offset }
             offset += 1
@@ -30,10 +34,33 @@ extension UnsafeBufferPointer<UInt8> {
 
     /// The offset of the first byte at or after `start` that lies in `range`, a range of ASCII bytes, or `nil`.
     func firstOffset(in range: ClosedRange<UInt8>, from start: Int = 0) -> Int? {
+        let test = ByteWord.RangeTest(range)
         var offset = start
-        while offset + 8 <= count, ByteWord.bytes(of: word(at: offset), in: range) == 0 { offset += 8 }
+        while offset + 8 <= count {
+            let found = test.marks(word(at: offset))
+            if found != 0 { return offset + ByteWord.firstMarked(found) }
+            offset += 8
+        }
         while offset < count {
             if range.contains(self[offset]) { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// The offset of the first byte at or after `start` that is `byte` or lies in `range`, a range
+    /// of ASCII bytes, or `nil`.
+    func firstOffset(of byte: UInt8, orIn range: ClosedRange<UInt8>, from start: Int = 0) -> Int? {
+        let pattern = ByteWord.repeated(byte), test = ByteWord.RangeTest(range)
+        var offset = start
+        while offset + 8 <= count {
+            let word = word(at: offset)
+            let found = ByteWord.zeroBytes(word ^ pattern) | test.marks(word)
+            if found != 0 { return offset + ByteWord.firstMarked(found) }
+            offset += 8
+        }
+        while offset < count {
+            if self[offset] == byte || range.contains(self[offset]) { return offset }
             offset += 1
         }
         return nil
@@ -44,10 +71,10 @@ extension UnsafeBufferPointer<UInt8> {
 
     /// The number of ASCII digits, counted up to `limit` at most.
     func digitCount(upTo limit: Int) -> Int {
-        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9"), test = ByteWord.RangeTest(digits)
         var found = 0, offset = 0
         while offset + 8 <= count, found < limit {
-            found += ByteWord.count(ByteWord.bytes(of: word(at: offset), in: digits))
+            found += ByteWord.count(test.marks(word(at: offset)))
             offset += 8
         }
         while offset < count, found < limit {
@@ -57,9 +84,9 @@ extension UnsafeBufferPointer<UInt8> {
         return Swift.min(found, limit)
     }
 
-    /// The eight bytes from `offset` as one number.
+    /// The eight bytes from `offset` as one number, the first byte lowest.
     fileprivate func word(at offset: Int) -> UInt64 {
-        UnsafeRawPointer(baseAddress! + offset).loadUnaligned(as: UInt64.self)
+        UInt64(littleEndian: UnsafeRawPointer(baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 }
 
@@ -119,15 +146,37 @@ enum ByteWord {
     }
 
     /// The top bit of each of the eight bytes that lies in `range`, a range
-    /// of ASCII bytes, and no other bit. Each byte is compared on its own:
-    /// no carry passes from one byte to the next.
+    /// of ASCII bytes, and no other bit.
     static func bytes(of word: UInt64, in range: ClosedRange<UInt8>) -> UInt64 {
-        // Adding 0x80 - lower to a byte's low seven bits sets its top bit when the byte is at least
-        // `lower`; adding 0x7F - upper sets it when the byte is above `upper`. Neither sum passes 0xFF.
-        let lowSeven = word & ~highBits
-        let atLeastLower = lowSeven &+ repeated(0x80 - range.lowerBound)
-        let aboveUpper = lowSeven &+ repeated(0x7F - range.upperBound)
-        return atLeastLower & ~aboveUpper & ~word & highBits
+        RangeTest(range).marks(word)
+    }
+
+    /// A test of eight bytes at once for bytes in a range of ASCII bytes, made once for many words.
+    /// Each byte is compared on its own: no carry passes from one byte to the next.
+    struct RangeTest {
+        /// Added to a byte's low seven bits, sets its top bit when the byte is at least the range's lower bound.
+        private let toLower: UInt64
+        /// Added to a byte's low seven bits, sets its top bit when the byte is above the range's upper bound.
+        private let pastUpper: UInt64
+
+        /// A test for `range`, whose bounds must be below 0x80.
+        init(_ range: ClosedRange<UInt8>) {
+            precondition(range.upperBound < 0x80, "only ranges of ASCII bytes")
+            toLower = ByteWord.repeated(0x80 - range.lowerBound)
+            pastUpper = ByteWord.repeated(0x7F - range.upperBound)
+        }
+
+        /// The top bit of each byte of `word` that lies in the range. Neither sum passes 0xFF in any byte.
+        func marks(_ word: UInt64) -> UInt64 {
+            let lowSeven = word & ~ByteWord.highBits
+            return (lowSeven &+ toLower) & ~(lowSeven &+ pastUpper) & ~word & ByteWord.highBits
+        }
+    }
+
+    /// The place (0 to 7, the first byte lowest) of the first byte whose top bit is set in a result of
+    /// `zeroBytes` or `bytes(of:in:)`, which must not be zero. In both the lowest set bit is exact.
+    static func firstMarked(_ topBits: UInt64) -> Int {
+        topBits.trailingZeroBitCount >> 3
     }
 
     /// The number of bytes whose top bit is set in a result of `bytes(of:in:)`.
@@ -136,17 +185,17 @@ enum ByteWord {
     }
 }
 
-/// Whether `text` holds `needle`'s UTF-8 bytes, in a row.
+/// Whether `text` holds `needle`'s UTF-8 bytes, in a row. The needle's last
+/// byte is sought first: in prose it is rarer than the first of a word
+/// such as `privacy:`, so fewer places need a closer look.
 private func byteSearch(_ needle: StaticString, in text: UnsafeBufferPointer<UInt8>) -> Bool {
     let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-    guard let first = pattern.first, text.count >= pattern.count else { return pattern.isEmpty }
-    let lastStart = text.count - pattern.count
-    var start = 0
-    while let found = text.firstOffset(of: first, from: start), found <= lastStart {
-        var matched = 1
-        while matched < pattern.count && text[found + matched] == pattern[matched] { matched += 1 }
-        if matched == pattern.count { return true }
-        start = found + 1
+    guard let last = pattern.last, text.count >= pattern.count else { return pattern.isEmpty }
+    var end = pattern.count - 1
+    while let found = text.firstOffset(of: last, from: end) {
+        let start = found - (pattern.count - 1)
+        if text[start..<found].elementsEqual(pattern.dropLast()) { return true }
+        end = found + 1
     }
     return false
 }

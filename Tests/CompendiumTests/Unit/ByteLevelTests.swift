@@ -75,6 +75,18 @@ private let sampleTexts: [[UInt8]] = {
         }
     }
 
+    @Test func firstOffsetOfAByteOrInARangeMatchesAPlainSearch() {
+        let range = UInt8(ascii: "[")...UInt8(ascii: "]")
+        for text in sampleTexts {
+            text.withUnsafeBufferPointer { bytes in
+                for start in 0...text.count {
+                    let expected = text.indices.first { $0 >= start && (text[$0] == 0x0A || range.contains(text[$0])) }
+                    #expect(bytes.firstOffset(of: 0x0A, orIn: range, from: start) == expected, "\(text) \(start)")
+                }
+            }
+        }
+    }
+
     @Test func digitsAreCountedUpToTheLimit() {
         for text in sampleTexts {
             let digits = text.filter { (0x30...0x39).contains($0) }.count

@@ -120,6 +120,8 @@ import Testing
         #expect(problem("[[[\n \t \n[[[") == nil, "a line of spaces is blank")
         #expect(problem("]]]]]]]]]][[[[") == nil)
         #expect(problem("[[[\\") == nil, "a backslash at the end of a line")
+        #expect(problem("[[[\\\n[[") == MarkdownShape.Problem(reason: .tooManyOpenBrackets(count: 5, limit: 4), line: 11, column: 2),
+                "a backslash escapes nothing on the next line")
     }
 
     @Test func fencedCodeIsSkipped() {
