@@ -35,28 +35,41 @@ private extension Slug {
     /// Makes a slug, with hyphens between its groups of letters and digits or without.
     /// ASCII text is read byte by byte; other text is decomposed first, so accents can be dropped.
     static func make(_ text: String, hyphens: Bool) -> String {
-        var slug = SlugBytes(hyphens: hyphens, capacity: text.utf8.count)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 { slug.add(Unicode.Scalar(byte)) }
-        } else {
-            for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars { slug.add(scalar) }
+        var ascii = text
+        if let slug = ascii.withUTF8({ bytes in
+            bytes.isASCII ? written(bytes.lazy.map(Unicode.Scalar.init), capacity: bytes.count, hyphens: hyphens) : nil
+        }) {
+            return slug
         }
-        return String(decoding: slug.bytes, as: UTF8.self)
+        let decomposed = text.decomposedStringWithCanonicalMapping
+        return written(decomposed.unicodeScalars, capacity: decomposed.utf8.count, hyphens: hyphens)
+    }
+
+    /// The slug of `scalars`, written straight into a new string. Each byte written
+    /// stands for at least one byte read, so `capacity`, the bytes read, is enough.
+    static func written<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, capacity: Int, hyphens: Bool) -> String {
+        String(unsafeUninitializedCapacity: capacity) { output in
+            var writer = SlugWriter(output: output, hyphens: hyphens)
+            for scalar in scalars { writer.add(scalar) }
+            return writer.count
+        }
     }
 }
 
-/// A slug being made, scalar by scalar.
-private struct SlugBytes {
+/// A slug being written, scalar by scalar, into a buffer.
+private struct SlugWriter {
+    /// Where the slug goes.
+    let output: UnsafeMutableBufferPointer<UInt8>
     /// Whether groups are joined by hyphens.
     let hyphens: Bool
-    /// The slug so far.
-    private(set) var bytes: [UInt8] = []
+    /// The bytes written so far.
+    private(set) var count = 0
     /// Whether a hyphen goes before the next letter or digit.
     private var pendingHyphen = false
 
-    init(hyphens: Bool, capacity: Int) {
+    init(output: UnsafeMutableBufferPointer<UInt8>, hyphens: Bool) {
+        self.output = output
         self.hyphens = hyphens
-        bytes.reserveCapacity(capacity)
     }
 
     /// Adds a scalar: a letter or digit lower-cased, an apostrophe or accent
@@ -76,8 +89,12 @@ private struct SlugBytes {
     }
 
     private mutating func append(_ byte: UInt8) {
-        if pendingHyphen && hyphens && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+        if pendingHyphen && hyphens && count > 0 {
+            output[count] = UInt8(ascii: "-")
+            count += 1
+        }
         pendingHyphen = false
-        bytes.append(byte)
+        output[count] = byte
+        count += 1
     }
 }

@@ -20,6 +20,10 @@ import Testing
         ("a__b  c", "a-b-c"),
         ("2025-11-21", "2025-11-21"),
         ("already-a-slug", "already-a-slug"),
+        ("Ωmega 中文 x", "mega-x"),
+        ("한국 a", "a"),
+        ("ﬁne Zoë", "ne-zoe"),
+        ("a-b-c-d-e-f-g-h-i", "a-b-c-d-e-f-g-h-i"),
     ])
     func makesSlugs(_ text: String, _ expected: String) {
         #expect(Slug.make(text) == expected)
