@@ -25,7 +25,9 @@ enum MarkdownShape {
 /// and nesting are read, only its brackets, backslashes and end are stopped
 /// at, found eight bytes at a time.
 private struct ShapeScan {
+    /// The body's bytes.
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The nesting and bracket limits.
     let limits: Limits
     /// The file line being read.
     var line: Int
@@ -34,6 +36,7 @@ private struct ShapeScan {
     /// The `[` of the paragraph not yet closed by a `]`.
     private var openBrackets = 0
 
+    /// Starts at the body's first byte, which is on file line `line`.
     init(bytes: UnsafeBufferPointer<UInt8>, limits: Limits, line: Int) {
         self.bytes = bytes
         self.limits = limits

@@ -17,8 +17,9 @@ struct LineClues {
 
     /// Reads a line's bytes from a buffer.
     init(_ bytes: UnsafeBufferPointer<UInt8>, prose: Bool, markers: StoryMarkers) {
-        hasAtSign = bytes.firstOffset(of: UInt8(ascii: "@")) != nil
-        hasTenDigits = bytes.digitCount(upTo: 10) == 10
+        let (atSign, digits) = bytes.contains(UInt8(ascii: "@"), counting: UInt8(ascii: "0")...UInt8(ascii: "9"), upTo: 10)
+        hasAtSign = atSign
+        hasTenDigits = digits == 10
         mayNameSomeone = prose && GivenNames.mayOccur(in: bytes) && markers.mayTellAStory(bytes)
     }
 

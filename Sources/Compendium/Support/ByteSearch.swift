@@ -19,69 +19,60 @@ extension UnsafeBufferPointer<UInt8> {
     /// bytes are looked at together, so a long run without it is passed quickly.
     func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
         let pattern = ByteWord.repeated(byte)
-        var offset = start
-        while offset + 8 <= count {
-            let found = ByteWord.zeroBytes(word(at: offset) ^ pattern)
-            if found != 0 { return offset + ByteWord.firstMarked(found) }
-            offset += 8
-        }
-        while offset < count {
-            if self[offset] == byte { return offset }
-            offset += 1
-        }
-        return nil
+        return firstOffset(from: start, marking: { ByteWord.zeroBytes($0 ^ pattern) }, matching: { $0 == byte })
     }
 
     /// The offset of the first byte at or after `start` that lies in `range`, a range of ASCII bytes, or `nil`.
     func firstOffset(in range: ClosedRange<UInt8>, from start: Int = 0) -> Int? {
         let test = ByteWord.RangeTest(range)
-        var offset = start
-        while offset + 8 <= count {
-            let found = test.marks(word(at: offset))
-            if found != 0 { return offset + ByteWord.firstMarked(found) }
-            offset += 8
-        }
-        while offset < count {
-            if range.contains(self[offset]) { return offset }
-            offset += 1
-        }
-        return nil
+        return firstOffset(from: start, marking: test.marks, matching: range.contains)
     }
 
     /// The offset of the first byte at or after `start` that is `byte` or lies in `range`, a range
     /// of ASCII bytes, or `nil`.
     func firstOffset(of byte: UInt8, orIn range: ClosedRange<UInt8>, from start: Int = 0) -> Int? {
         let pattern = ByteWord.repeated(byte), test = ByteWord.RangeTest(range)
-        var offset = start
-        while offset + 8 <= count {
-            let word = word(at: offset)
-            let found = ByteWord.zeroBytes(word ^ pattern) | test.marks(word)
-            if found != 0 { return offset + ByteWord.firstMarked(found) }
-            offset += 8
-        }
-        while offset < count {
-            if self[offset] == byte || range.contains(self[offset]) { return offset }
-            offset += 1
-        }
-        return nil
+        return firstOffset(from: start, marking: { ByteWord.zeroBytes($0 ^ pattern) | test.marks($0) },
+                           matching: { $0 == byte || range.contains($0) })
     }
 
     /// Whether every byte is below 0x80, that is, the text they encode is ASCII.
     var isASCII: Bool { ByteFlags(self).isASCII }
 
-    /// The number of ASCII digits, counted up to `limit` at most.
-    func digitCount(upTo limit: Int) -> Int {
-        let digits = UInt8(ascii: "0")...UInt8(ascii: "9"), test = ByteWord.RangeTest(digits)
-        var found = 0, offset = 0
-        while offset + 8 <= count, found < limit {
-            found += ByteWord.count(test.marks(word(at: offset)))
+    /// Whether the bytes hold `byte`, and how many of them lie in `range`, a range of ASCII bytes,
+    /// counted up to `limit` at most: both found in one pass, which stops once both are known.
+    func contains(_ byte: UInt8, counting range: ClosedRange<UInt8>, upTo limit: Int) -> (contains: Bool, count: Int) {
+        let pattern = ByteWord.repeated(byte), test = ByteWord.RangeTest(range)
+        var found = false, counted = 0, offset = 0
+        while offset + 8 <= count, !(found && counted >= limit) {
+            let word = word(at: offset)
+            found = found || ByteWord.hasZeroByte(word ^ pattern)
+            counted += ByteWord.count(test.marks(word))
             offset += 8
         }
-        while offset < count, found < limit {
-            if digits.contains(self[offset]) { found += 1 }
+        while offset < count, !(found && counted >= limit) {
+            found = found || self[offset] == byte
+            if range.contains(self[offset]) { counted += 1 }
             offset += 1
         }
-        return Swift.min(found, limit)
+        return (found, Swift.min(counted, limit))
+    }
+
+    /// The offset of the first byte at or after `start` that `matching` accepts. Eight bytes at a time,
+    /// `marking` sets the top bit of each byte it accepts (the lowest set bit must be exact); the last
+    /// bytes are given to `matching` one by one.
+    private func firstOffset(from start: Int, marking: (UInt64) -> UInt64, matching: (UInt8) -> Bool) -> Int? {
+        var offset = start
+        while offset + 8 <= count {
+            let found = marking(word(at: offset))
+            if found != 0 { return offset + ByteWord.firstMarked(found) }
+            offset += 8
+        }
+        while offset < count {
+            if matching(self[offset]) { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     /// The eight bytes from `offset` as one number, the first byte lowest.

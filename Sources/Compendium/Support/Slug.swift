@@ -67,6 +67,7 @@ private struct SlugWriter {
     /// Whether a hyphen goes before the next letter or digit.
     private var pendingHyphen = false
 
+    /// Starts an empty slug in `output`.
     init(output: UnsafeMutableBufferPointer<UInt8>, hyphens: Bool) {
         self.output = output
         self.hyphens = hyphens

@@ -87,16 +87,19 @@ private let sampleTexts: [[UInt8]] = {
         }
     }
 
-    @Test func digitsAreCountedUpToTheLimit() {
+    @Test func aByteIsFoundAndDigitsAreCountedUpToTheLimit() {
+        let digitRange = UInt8(ascii: "0")...UInt8(ascii: "9")
         for text in sampleTexts {
-            let digits = text.filter { (0x30...0x39).contains($0) }.count
+            let digits = text.filter { digitRange.contains($0) }.count
             text.withUnsafeBufferPointer { bytes in
-                for limit in [1, 3, 10, 100] {
-                    #expect(bytes.digitCount(upTo: limit) == min(digits, limit), "\(text) \(limit)")
+                for limit in [0, 1, 3, 10, 100] {
+                    let (found, counted) = bytes.contains(UInt8(ascii: "@"), counting: digitRange, upTo: limit)
+                    #expect(found == text.contains(UInt8(ascii: "@")), "\(text) \(limit)")
+                    #expect(counted == min(digits, limit), "\(text) \(limit)")
                 }
             }
         }
-        Array("٠١٢٣٤٥٦٧٨٩".utf8).withUnsafeBufferPointer { #expect($0.digitCount(upTo: 10) == 0) }
+        Array("٠١٢٣٤٥٦٧٨٩".utf8).withUnsafeBufferPointer { #expect($0.contains(0x40, counting: digitRange, upTo: 10) == (false, 0)) }
     }
 
     @Test func flagsMatchAPlainReading() {
