@@ -111,6 +111,6 @@ private extension Taxonomy {
 
     /// `Band 4`, `band-4` and `BAND4` all give `band4`.
     static func topicKey(_ text: String) -> String {
-        Slug.make(text).replacing("-", with: "")
+        Slug.letters(text)
     }
 }

@@ -38,24 +38,36 @@ private extension DocumentModeller {
                               line: field.line, column: field.column)
                 return nil
             }
-            guard !FileNames.isReserved(field.value) else {
+            guard !isReserved(slug: field.value) else {
                 reader.report(.reservedName(name: field.value), line: field.line, column: field.column)
                 return nil
             }
             return field.value
         }
-        guard !FileNames.isReserved(Slug.make(baseName)) else {
+        if Slug.isValid(baseName) {
+            guard !isReserved(slug: baseName) else {
+                reader.report(.reservedName(name: baseName), line: 1, column: 1)
+                return nil
+            }
+            return baseName
+        }
+        let slug = Slug.make(baseName)
+        guard !isReserved(slug: slug) else {
             reader.report(.reservedName(name: baseName), line: 1, column: 1)
             return nil
         }
-        if Slug.isValid(baseName) { return baseName }
-        let slug = Slug.make(baseName)
         guard !slug.isEmpty else {
             reader.report(.invalidSlug(value: baseName, suggestion: "my-document"), line: 1, column: 1)
             return nil
         }
         reader.report(.fileNameNotSlug(name: baseName + ".md", slug: slug), line: 1, column: 1)
         return slug
+    }
+
+    /// Whether a slug is a name Windows reserves: a slug has no dot and no
+    /// capital, so it is one exactly when it is among `FileNames.reserved`.
+    static func isReserved(slug: String) -> Bool {
+        FileNames.reserved.contains(slug)
     }
 
     static func readDetails(of kind: Kind, from reader: inout FieldReader, pillars: [String]) -> Document.Details? {

@@ -7,12 +7,12 @@ enum ValueSyntax {
     }
 
     /// `14:00` or a range such as `14:00–16:00` (en dash, hyphen or "to"),
-    /// returned with an en dash; `nil` if it is not a time.
+    /// returned with an en dash; `nil` if it is not a time. ASCII text, the
+    /// usual case, is read byte by byte; other text Character by Character.
     static func timeRange(_ text: String) -> String? {
-        let normalised = text.replacing(" to ", with: "–").replacing("-", with: "–").replacing("—", with: "–")
-        let parts = normalised.split(separator: "–", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
-        guard (1...2).contains(parts.count), parts.allSatisfy(isClockTime) else { return nil }
-        return parts.joined(separator: "–")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return unicodeTimeRange(text) }
+        var text = text
+        return text.withUTF8(ClockTimeRange.read)
     }
 
     /// `HH:MM` on a 24-hour clock.
@@ -25,14 +25,12 @@ enum ValueSyntax {
         return (0..<24).contains(hours) && (0..<60).contains(minutes)
     }
 
-    /// An `http` or `https` address with a host name.
+    /// An `http` or `https` address with a host name. ASCII text is read
+    /// byte by byte; other text Character by Character.
     static func isWebAddress(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard let schemeEnd = ["https://", "http://"].first(where: lower.hasPrefix) else { return false }
-        let rest = text.dropFirst(schemeEnd.count)
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return host.contains(".") && !host.hasPrefix(".") && !text.contains(where: \.isWhitespace)
-            && !text.contains("\"") && !text.contains("<") && !text.contains(">")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return isUnicodeWebAddress(text) }
+        var text = text
+        return text.withUTF8(WebAddressBytes.isWebAddress)
     }
 
     /// `name@example.org`.
@@ -58,5 +56,55 @@ enum ValueSyntax {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0] == Substring(ContentLoader.attachmentFolder) else { return false }
         return parts.allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") && !$0.contains("\\") }
+    }
+}
+
+/// The Character by Character readings that the byte readings stand in for
+/// on ASCII text; kept for other text, and for tests that compare the two.
+extension ValueSyntax {
+    /// `timeRange` for text of any script: dashes and "to" made en dashes, then the parts read.
+    static func unicodeTimeRange(_ text: String) -> String? {
+        let normalised = text.replacing(" to ", with: "–").replacing("-", with: "–").replacing("—", with: "–")
+        let parts = normalised.split(separator: "–", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+        guard (1...2).contains(parts.count), parts.allSatisfy(isClockTime) else { return nil }
+        return parts.joined(separator: "–")
+    }
+
+    /// `isWebAddress` for text of any script.
+    static func isUnicodeWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard let schemeEnd = ["https://", "http://"].first(where: lower.hasPrefix) else { return false }
+        let rest = text.dropFirst(schemeEnd.count)
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return host.contains(".") && !host.hasPrefix(".") && !text.contains(where: \.isWhitespace)
+            && !text.contains("\"") && !text.contains("<") && !text.contains(">")
+    }
+}
+
+/// `ValueSyntax.isWebAddress` for ASCII bytes, where each Character is one byte.
+private enum WebAddressBytes {
+    /// Whether the bytes are an `http` or `https` address with a host name.
+    static func isWebAddress(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let schemeEnd = ["https://", "http://"].first(where: { startsCaseInsensitively(bytes, with: $0) })
+        else { return false }
+        let rest = bytes[schemeEnd.utf8.count...]
+        let host = rest.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        return host.contains(UInt8(ascii: ".")) && host.first != UInt8(ascii: ".") && !bytes.contains(where: isExcluded)
+    }
+
+    /// Whether the bytes begin with `prefix`, a lower-case scheme, in either case.
+    private static func startsCaseInsensitively(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: String) -> Bool {
+        bytes.count >= prefix.utf8.count && zip(bytes, prefix.utf8).allSatisfy { lowercased($0) == $1 }
+    }
+
+    /// An ASCII byte lower-cased.
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
+
+    /// Whether a byte may not be in an address: white space, `"`, `<` or `>`.
+    private static func isExcluded(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
     }
 }

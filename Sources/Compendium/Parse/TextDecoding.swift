@@ -11,33 +11,43 @@ enum TextDecoding {
         case nul(line: Int, column: Int)
     }
 
-    /// Decodes `bytes` as UTF-8 text.
+    /// Decodes `bytes` as UTF-8 text. One quick pass over the bytes tells
+    /// whether they are ASCII and hold a NUL or a `\r`; only a file with a
+    /// problem is looked at scalar by scalar, to place the problem.
     static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
-        var bytes = bytes[...]
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .failure(.utf16)
+        bytes.withUnsafeBufferPointer { all in
+            if all.starts(with: [0xFF, 0xFE]) || all.starts(with: [0xFE, 0xFF]) {
+                return .failure(.utf16)
+            }
+            let text = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all.dropFirst(3)) : all
+            let flags = ByteFlags(text)
+            guard let decoded = validated(text, isASCII: flags.isASCII) else {
+                let offset = firstInvalidOffset(text) ?? 0
+                let (line, column) = position(of: offset, in: text)
+                return .failure(.invalidUTF8(line: line, column: column))
+            }
+            if flags.hasNUL, let nul = text.firstOffset(of: 0) {
+                let (line, column) = position(of: nul, in: text)
+                return .failure(.nul(line: line, column: column))
+            }
+            return .success(flags.hasCarriageReturn ? normaliseLineEndings(text) : decoded)
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            bytes = bytes.dropFirst(3)
-        }
-        if let offset = firstInvalidOffset(bytes) {
-            let (line, column) = position(of: offset, in: bytes)
-            return .failure(.invalidUTF8(line: line, column: column))
-        }
-        if let nul = bytes.firstIndex(of: 0) {
-            let (line, column) = position(of: nul - bytes.startIndex, in: bytes)
-            return .failure(.nul(line: line, column: column))
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard bytes.contains(UInt8(ascii: "\r")) else { return .success(text) }
-        return .success(normaliseLineEndings(text))
+    }
+}
+
+private extension TextDecoding {
+    /// The text of `bytes` when they are valid UTF-8.
+    static func validated(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String? {
+        if isASCII { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return firstInvalidOffset(bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
-    /// The offset (from the slice's start) of the first byte that is not valid UTF-8.
-    /// ASCII bytes are skipped one at a time; a parser reads each other scalar.
-    private static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+    /// The offset of the first byte that is not valid UTF-8. ASCII bytes are
+    /// skipped one at a time; a parser reads each other scalar.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
             if bytes[index] < 0x80 {
                 index += 1
                 continue
@@ -48,7 +58,7 @@ enum TextDecoding {
             case .valid(let scalar):
                 index += scalar.count
             case .error:
-                return index - bytes.startIndex
+                return index
             case .emptyInput:
                 return nil
             }
@@ -56,20 +66,21 @@ enum TextDecoding {
         return nil
     }
 
-    private static func position(of offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
-        let before = bytes.prefix(offset)
+    /// The 1-based line and column (in Characters) of the byte at `offset`.
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        let before = bytes[..<offset]
         let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.startIndex
-        let column = String(decoding: bytes[lineStart..<(bytes.startIndex + offset)], as: UTF8.self).count + 1
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
         return (line, column)
     }
 
-    /// `\r\n` and lone `\r` become `\n`.
-    private static func normaliseLineEndings(_ text: String) -> String {
+    /// The text of valid UTF-8 `bytes`, with `\r\n` and lone `\r` made `\n`.
+    static func normaliseLineEndings(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var result = [UInt8]()
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(bytes.count)
         var previousWasReturn = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "\r") {
                 result.append(UInt8(ascii: "\n"))
                 previousWasReturn = true

@@ -79,7 +79,8 @@ enum YAMLReader {
         let offset = firstLine - 1
         do {
             // The parser must stay alive while converting: Yams holds anchors weakly.
-            let parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
+            // Values stay text, so the parser is given a constructor without maps, which is cheap to make.
+            let parser = try Parser(yaml: yaml, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
             guard let root = try parser.singleRoot() else { return .success(nil) }
             return .success(try convert(root, lineOffset: offset, depth: 0))
         } catch let failure as Failure {
@@ -91,34 +92,49 @@ enum YAMLReader {
         }
     }
 
+    /// A Yams node as a `YAMLNode`, each node read once in place.
     private static func convert(_ node: Node, lineOffset: Int, depth: Int) throws -> YAMLNode {
-        let line = (node.mark?.line ?? 1) + lineOffset
-        let column = node.mark?.column ?? 1
-        if node.anchor != nil { throw Failure.anchor(line: line, column: column) }
-        if depth > depthLimit { throw Failure.tooDeep(line: line, column: column) }
         switch node {
         case .scalar(let scalar):
+            let (line, column) = try position(scalar.mark, anchored: scalar.anchor != nil, lineOffset: lineOffset, depth: depth)
             return YAMLNode(value: .scalar(scalar.string, plain: scalar.style == .plain), line: line, column: column)
         case .sequence(let sequence):
-            let items = try sequence.map { try convert($0, lineOffset: lineOffset, depth: depth + 1) }
+            let (line, column) = try position(sequence.mark, anchored: sequence.anchor != nil, lineOffset: lineOffset, depth: depth)
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try convert(item, lineOffset: lineOffset, depth: depth + 1)) }
             return YAMLNode(value: .sequence(items), line: line, column: column)
         case .mapping(let mapping):
-            var entries: [YAMLEntry] = []
-            entries.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                let keyLine = (key.mark?.line ?? 1) + lineOffset
-                let keyColumn = key.mark?.column ?? 1
-                guard case .scalar(let keyScalar) = key else {
-                    throw Failure.nonScalarKey(line: keyLine, column: keyColumn)
-                }
-                if key.anchor != nil { throw Failure.anchor(line: keyLine, column: keyColumn) }
-                let converted = try convert(value, lineOffset: lineOffset, depth: depth + 1)
-                entries.append(YAMLEntry(key: keyScalar.string, keyLine: keyLine, keyColumn: keyColumn, value: converted))
-            }
-            return YAMLNode(value: .mapping(entries), line: line, column: column)
+            let (line, column) = try position(mapping.mark, anchored: mapping.anchor != nil, lineOffset: lineOffset, depth: depth)
+            return YAMLNode(value: .mapping(try entries(of: mapping, lineOffset: lineOffset, depth: depth)), line: line, column: column)
         case .alias(let alias):
             throw Failure.anchor(line: (alias.mark?.line ?? 1) + lineOffset, column: alias.mark?.column ?? 1)
         }
+    }
+
+    /// The file position of a node at `mark`, once it is known to have no anchor and to be nested no deeper than the limit.
+    private static func position(_ mark: Mark?, anchored: Bool, lineOffset: Int, depth: Int) throws -> (line: Int, column: Int) {
+        let line = (mark?.line ?? 1) + lineOffset, column = mark?.column ?? 1
+        if anchored { throw Failure.anchor(line: line, column: column) }
+        if depth > depthLimit { throw Failure.tooDeep(line: line, column: column) }
+        return (line, column)
+    }
+
+    /// The entries of a mapping at `depth`, whose keys must be scalars without anchors.
+    private static func entries(of mapping: Node.Mapping, lineOffset: Int, depth: Int) throws -> [YAMLEntry] {
+        var entries: [YAMLEntry] = []
+        entries.reserveCapacity(mapping.count)
+        for index in mapping.indices {
+            let (key, value) = mapping[index]
+            guard case .scalar(let keyScalar) = key else {
+                throw Failure.nonScalarKey(line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1)
+            }
+            let keyLine = (keyScalar.mark?.line ?? 1) + lineOffset, keyColumn = keyScalar.mark?.column ?? 1
+            if keyScalar.anchor != nil { throw Failure.anchor(line: keyLine, column: keyColumn) }
+            let converted = try convert(value, lineOffset: lineOffset, depth: depth + 1)
+            entries.append(YAMLEntry(key: keyScalar.string, keyLine: keyLine, keyColumn: keyColumn, value: converted))
+        }
+        return entries
     }
 
     private static func failure(from error: YamlError, in yaml: String, lineOffset: Int) -> Failure {

@@ -41,4 +41,43 @@ enum GivenNames {
         "Theo", "Thomas", "Tim", "Timothy", "Tina", "Toby", "Tom", "Tony", "Tracey", "Tracy", "Tyler", "Valerie",
         "Vanessa", "Vicky", "Wayne", "Wendy", "William", "Yasmin", "Yvonne", "Zach", "Zainab", "Zoe",
     ]
+
+    /// Each name's first eight bytes (all of a shorter name), one a byte, the last lowest.
+    private static let packedPrefixes = Set(all.map(packedPrefix))
+
+    /// One bit for each packed prefix, at its `filterIndex`: a run whose bit is clear begins no name,
+    /// and most runs are ruled out by that test alone.
+    private static let prefixFilter: [UInt64] = packedPrefixes.reduce(into: [UInt64](repeating: 0, count: 64)) { filter, packed in
+        filter[filterIndex(packed) >> 6] |= 1 << (filterIndex(packed) & 63)
+    }
+
+    /// Whether `bytes` may hold a name: a capital ASCII letter that, with the lower-case
+    /// ASCII letters right after it, begins like one. A word whose text, less any `'s`,
+    /// is a name spells it in exactly these bytes, so bytes without such a run hold none.
+    static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let filter = prefixFilter
+        var index = 0
+        while let capital = bytes.firstOffset(in: UInt8(ascii: "A")...UInt8(ascii: "Z"), from: index) {
+            var packed = UInt64(bytes[capital]), length = 1
+            index = capital + 1
+            while index < bytes.count, bytes[index] &- UInt8(ascii: "a") < 26 {
+                if length < 8 { packed = packed << 8 | UInt64(bytes[index]) }
+                length += 1
+                index += 1
+            }
+            let bit = filterIndex(packed)
+            if filter[bit >> 6] & (1 << (bit & 63)) != 0, packedPrefixes.contains(packed) { return true }
+        }
+        return false
+    }
+
+    /// A name's first eight bytes, packed.
+    private static func packedPrefix(_ name: String) -> UInt64 {
+        name.utf8.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// Which of the filter's 4,096 bits stands for a packed prefix, chosen by mixing its bits.
+    private static func filterIndex(_ packed: UInt64) -> Int {
+        Int((packed &* 0x9E37_79B9_7F4A_7C15) >> 52)
+    }
 }

@@ -5,18 +5,26 @@ struct LineClues {
     let hasAtSign: Bool
     /// Ten ASCII digits or more, the fewest a phone or NHS number has.
     let hasTenDigits: Bool
-    /// A story marker's letters, which a sentence that may name a person has.
-    let mayTellAStory: Bool
+    /// In prose only, a capital letter that may begin a given name and a story
+    /// marker's letters, which a line that names a person in a story has. The
+    /// markers, the dearer look, are sought only once a name may be there.
+    let mayNameSomeone: Bool
 
     /// Reads a line's bytes.
-    init(_ bytes: ArraySlice<UInt8>, markers: StoryMarkers = .prepared) {
-        hasAtSign = bytes.contains(UInt8(ascii: "@"))
-        hasTenDigits = PersonalDataScanner.hasTenDigits(bytes)
-        mayTellAStory = markers.mayTellAStory(bytes)
+    init(_ bytes: ArraySlice<UInt8>, prose: Bool, markers: StoryMarkers = .prepared) {
+        self = bytes.withUnsafeBufferPointer { LineClues($0, prose: prose, markers: markers) }
     }
 
-    /// Whether any scanner may find something: names only count in prose.
-    func mayHoldPersonalData(prose: Bool) -> Bool {
-        hasAtSign || hasTenDigits || (prose && mayTellAStory)
+    /// Reads a line's bytes from a buffer.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, prose: Bool, markers: StoryMarkers) {
+        let (atSign, digits) = bytes.contains(UInt8(ascii: "@"), counting: UInt8(ascii: "0")...UInt8(ascii: "9"), upTo: 10)
+        hasAtSign = atSign
+        hasTenDigits = digits == 10
+        mayNameSomeone = prose && GivenNames.mayOccur(in: bytes) && markers.mayTellAStory(bytes)
+    }
+
+    /// Whether any scanner may find something.
+    var mayHoldPersonalData: Bool {
+        hasAtSign || hasTenDigits || mayNameSomeone
     }
 }

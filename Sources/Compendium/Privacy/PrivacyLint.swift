@@ -21,22 +21,24 @@ struct PrivacyLint: Sendable {
         scan.allowComments = comments
         scan.diagnostics += commentProblems
         scan.scanFileName(source.relativePath)
-        var inFence = false
-        for index in lines.ranges.indices {
-            let number = index + 1
-            if Self.isFence(lines, index) { inFence.toggle() }
-            let isProse = !inFence && number >= (document?.bodyFirstLine ?? Int.max)
-            scan.scan(lines, line: index, prose: isProse)
+        lines.bytes.withUnsafeBufferPointer { bytes in
+            var inFence = false
+            for index in lines.ranges.indices {
+                let number = index + 1, line = UnsafeBufferPointer(rebasing: bytes[lines.ranges[index]])
+                if Self.isFence(line, lines, index) { inFence.toggle() }
+                let isProse = !inFence && number >= (document?.bodyFirstLine ?? Int.max)
+                scan.scan(line, number: number, prose: isProse)
+            }
         }
         scan.reportUnusedComments()
         return (scan.diagnostics, scan.allowances)
     }
 
-    /// Whether the line at `index` opens or closes a fenced code block: ```` ``` ```` or `~~~` after any spaces.
-    /// Only a line whose first byte after its spaces is a backtick, a tilde or part of a non-ASCII character
-    /// can be one, so only such a line is compared Character by Character.
-    private static func isFence(_ lines: TextLines, _ index: Int) -> Bool {
-        guard let first = lines.bytes[lines.ranges[index]].first(where: { $0 != UInt8(ascii: " ") }),
+    /// Whether a line, the one at `index` in `lines`, opens or closes a fenced code block: ```` ``` ```` or `~~~`
+    /// after any spaces. Only a line whose first byte after its spaces is a backtick, a tilde or part of a
+    /// non-ASCII character can be one, so only such a line is compared Character by Character.
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>, _ lines: TextLines, _ index: Int) -> Bool {
+        guard let first = line.first(where: { $0 != UInt8(ascii: " ") }),
               first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first >= 0x80 else { return false }
         let trimmed = lines.line(index).drop(while: { $0 == " " })
         return trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
@@ -60,6 +62,11 @@ private struct FileScan {
     private let knownWords: Set<String>
     /// Every name and spelling in the consent register.
     private let registeredNames: [String]
+    /// `meetings/2025-11-21`, how the consent register names this document; `nil` when the register
+    /// is empty or the document has no model, so no line needs a look for registered names.
+    private let consentReference: String?
+    /// The story markers, packed once for the whole file.
+    private let markers = StoryMarkers.prepared
 
     init(lint: PrivacyLint, file: String, document: Document?) {
         self.lint = lint
@@ -73,11 +80,7 @@ private struct FileScan {
         ownNames = Set(presenters.map(\.name))
         registeredNames = lint.consent.allNames
         knownWords = Set((Array(ownNames) + registeredNames).flatMap { $0.split(separator: " ").map(String.init) })
-    }
-
-    /// `meetings/2025-11-21`, how the consent register names documents.
-    private var documentReference: String? {
-        document.map { "\($0.kind.folder)/\($0.slug)" }
+        consentReference = registeredNames.isEmpty ? nil : document.map { "\($0.kind.folder)/\($0.slug)" }
     }
 
     mutating func scanFileName(_ path: String) {
@@ -95,45 +98,52 @@ private struct FileScan {
         }
     }
 
-    /// Scans the line at `index`. Only a line that has a clue for some scanner (an `@`, ten digits, a story
-    /// marker in prose) or that may name a registered person is looked at closely.
-    mutating func scan(_ lines: TextLines, line index: Int, prose: Bool) {
-        let clues = LineClues(lines.bytes[lines.ranges[index]])
-        let reference = registeredNames.isEmpty ? nil : documentReference
-        guard clues.mayHoldPersonalData(prose: prose) || reference != nil else { return }
-        let bytes = Array(lines.bytes[lines.ranges[index]]), number = index + 1
+    /// Scans a line, whose number is `number`. Only a line that has a clue for some scanner (an `@`, ten digits,
+    /// a given name and a story marker in prose) or that may name a registered person is looked at closely.
+    mutating func scan(_ line: UnsafeBufferPointer<UInt8>, number: Int, prose: Bool) {
+        let clues = LineClues(line, prose: prose, markers: markers)
+        guard clues.mayHoldPersonalData || consentReference != nil else { return }
+        if clues.hasAtSign || clues.hasTenDigits || consentReference != nil {
+            scanForContacts(line, number: number, clues: clues)
+        }
+        guard clues.mayNameSomeone else { return }
+        for finding in PersonalDataScanner.possibleNames(in: line, markers: markers) {
+            let words = substring(line, finding.range).split(separator: " ").map(String.init)
+            if words.contains(where: knownWords.contains) { continue }
+            report(finding, .privacyPossibleName(masked: finding.masked), in: line, line: number)
+        }
+    }
+
+    /// Looks for e-mail addresses, phone and NHS numbers and registered names in a line.
+    private mutating func scanForContacts(_ line: UnsafeBufferPointer<UInt8>, number: Int, clues: LineClues) {
+        let bytes = Array(line)
         for finding in clues.hasAtSign ? PersonalDataScanner.emailAddresses(in: bytes) : [] {
-            let address = substring(bytes, finding.range).lowercased()
-            if lint.roleAddresses.contains(address) || isPublicContact(line: number, bytes: bytes, range: finding.range) {
+            let address = substring(line, finding.range).lowercased()
+            if lint.roleAddresses.contains(address) || isPublicContact(line: number, bytes: line, range: finding.range) {
                 continue
             }
-            report(finding, .privacyEmail(masked: finding.masked), in: bytes, line: number)
+            report(finding, .privacyEmail(masked: finding.masked), in: line, line: number)
         }
         if clues.hasTenDigits {
             for finding in PersonalDataScanner.phoneNumbers(in: bytes) {
-                report(finding, .privacyPhone(masked: finding.masked), in: bytes, line: number)
+                report(finding, .privacyPhone(masked: finding.masked), in: line, line: number)
             }
             for finding in PersonalDataScanner.nhsNumbers(in: bytes) {
-                report(finding, .privacyNHSNumber(masked: finding.masked, certain: finding.isCertain), in: bytes, line: number)
+                report(finding, .privacyNHSNumber(masked: finding.masked, certain: finding.isCertain), in: line, line: number)
             }
         }
-        if let reference {
+        if let consentReference {
             for finding in PersonalDataScanner.occurrences(of: registeredNames, in: bytes) {
-                let name = substring(bytes, finding.range)
-                guard !ownNames.contains(name), lint.consent.permits(name, in: reference) == false else { continue }
-                report(finding, .privacyNameWithoutConsent(masked: finding.masked), in: bytes, line: number)
+                let name = substring(line, finding.range)
+                guard !ownNames.contains(name), lint.consent.permits(name, in: consentReference) == false else { continue }
+                report(finding, .privacyNameWithoutConsent(masked: finding.masked), in: line, line: number)
             }
-        }
-        guard prose, clues.mayTellAStory else { return }
-        for finding in PersonalDataScanner.possibleNames(in: bytes) {
-            let words = substring(bytes, finding.range).split(separator: " ").map(String.init)
-            if words.contains(where: knownWords.contains) { continue }
-            report(finding, .privacyPossibleName(masked: finding.masked), in: bytes, line: number)
         }
     }
 
     /// Records the finding as allowed if a comment covers it, or reports it.
-    private mutating func report(_ finding: PersonalDataFinding, _ reason: DiagnosticReason, in bytes: [UInt8], line: Int) {
+    private mutating func report(_ finding: PersonalDataFinding, _ reason: DiagnosticReason,
+                                 in bytes: UnsafeBufferPointer<UInt8>, line: Int) {
         let column = String(decoding: bytes.prefix(finding.range.lowerBound), as: UTF8.self).count + 1
         let location = SourceLocation(file: file, line: line, column: column)
         if let comment = allowComments.first(where: { $0.kind == finding.kind && $0.lines.contains(line) }) {
@@ -145,7 +155,7 @@ private struct FileScan {
     }
 
     /// Whether the address is the value of a `contact` field whose person set `contact_public: true`.
-    private func isPublicContact(line: Int, bytes: [UInt8], range: Range<Int>) -> Bool {
+    private func isPublicContact(line: Int, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
         presenters.contains { person in
             guard person.contactPublic, let contact = person.contact, contact.line == line else { return false }
             return substring(bytes, range).lowercased() == contact.value.lowercased()
@@ -160,8 +170,8 @@ private struct FileScan {
     }
 
     /// The text of `range` in a line's bytes.
-    private func substring(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    private func substring(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return "" }
-        return String(decoding: bytes[range], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }

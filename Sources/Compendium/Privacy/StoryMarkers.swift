@@ -20,6 +20,8 @@ struct StoryMarkers: Sendable {
     private let wordFilter: UInt64
     /// The `filterBit` of each marker's packed letters.
     private let coreFilter: UInt64
+    /// A `letterBit` for the first letter of each marker: an ASCII word that starts otherwise is no marker.
+    private let initials: UInt64
     /// The number of bytes of the longest marker: longer words are no marker.
     private let longestWord: Int
     /// The number of letters of the longest marker: longer runs of letters are no marker's letters.
@@ -32,6 +34,7 @@ struct StoryMarkers: Sendable {
         packedCores = cores.map(Self.packed)
         wordFilter = packedWords.reduce(0) { $0 | Self.filterBit($1) }
         coreFilter = packedCores.reduce(0) { $0 | Self.filterBit($1) }
+        initials = Self.words.reduce(0) { $0 | Self.letterBit($1.utf8.first!) }
         longestWord = Self.words.map(\.utf8.count).max()!
         longestCore = cores.map(\.count).max()!
     }
@@ -39,6 +42,13 @@ struct StoryMarkers: Sendable {
     /// Whether a word, given as its UTF-8 bytes, is a marker once lower-cased and with curly apostrophes made straight.
     /// A word with a non-ASCII byte is compared as a `String`.
     func isMarker(_ word: ArraySlice<UInt8>) -> Bool {
+        word.withUnsafeBufferPointer(isMarker)
+    }
+
+    /// Whether a word, given as a buffer of its UTF-8 bytes, is a marker.
+    func isMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = word.first, first >= 0x80 || initials & Self.letterBit(first) != 0 else { return false }
+        guard word.count <= longestWord || !word.isASCII else { return false }
         var letters: UInt64 = 0
         for byte in word {
             guard byte < 0x80 else {
@@ -47,32 +57,46 @@ struct StoryMarkers: Sendable {
             }
             letters = letters << 8 | UInt64(Self.lowercased(byte))
         }
-        return word.count <= longestWord && wordFilter & Self.filterBit(letters) != 0 && packedWords.contains(letters)
-    }
-
-    /// Whether a run of ASCII letters in `bytes`, lower-cased, is a marker's letters.
-    func isCore(_ run: Range<Int>, in bytes: ArraySlice<UInt8>) -> Bool {
-        guard run.count <= longestCore else { return false }
-        var letters: UInt64 = 0
-        for index in run { letters = letters << 8 | UInt64(bytes[index] | 0x20) }
-        return coreFilter & Self.filterBit(letters) != 0 && packedCores.contains(letters)
+        return wordFilter & Self.filterBit(letters) != 0 && packedWords.contains(letters)
     }
 
     /// Whether `bytes` have a run of ASCII letters that, lower-cased, is a
     /// marker or the `i` of `I'm` and `I've`: without one, no sentence of
     /// them tells a story.
     func mayTellAStory(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var start = bytes.startIndex
-        for index in bytes.indices where !Self.isLetter(bytes[index]) {
-            if index > start, isCore(start..<index, in: bytes) { return true }
-            start = index + 1
+        bytes.withUnsafeBufferPointer(mayTellAStory)
+    }
+
+    /// Whether a buffer of bytes has a run of ASCII letters that is a marker's letters.
+    /// Each run is packed as it is read, so every byte is looked at once.
+    func mayTellAStory(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard Self.isLetter(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            var letters: UInt64 = 0
+            while index < bytes.count, Self.isLetter(bytes[index]) {
+                letters = letters << 8 | UInt64(bytes[index] | 0x20)
+                index += 1
+            }
+            if index - start <= longestCore, coreFilter & Self.filterBit(letters) != 0, packedCores.contains(letters) {
+                return true
+            }
         }
-        return start < bytes.endIndex && isCore(start..<bytes.endIndex, in: bytes)
+        return false
     }
 
     /// Whether a byte is an ASCII letter.
     private static func isLetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) &- UInt8(ascii: "a") < 26
+    }
+
+    /// One of 64 bits for an ASCII byte, the same for a letter in either case.
+    private static func letterBit(_ byte: UInt8) -> UInt64 {
+        1 << (lowercased(byte) & 63)
     }
 
     /// An ASCII byte lower-cased.

@@ -16,15 +16,18 @@ struct TextLines {
     init(_ text: String) {
         self.text = text
         bytes = Array(text.utf8)
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == Self.lineFeed {
-            guard index == 0 || bytes[index - 1] != Self.carriageReturn else { continue }
-            ranges.append(start..<index)
-            start = index + 1
+        ranges = bytes.withUnsafeBufferPointer { bytes in
+            var ranges: [Range<Int>] = []
+            var start = 0, searchFrom = 0
+            while let index = bytes.firstOffset(of: Self.lineFeed, from: searchFrom) {
+                searchFrom = index + 1
+                guard index == 0 || bytes[index - 1] != Self.carriageReturn else { continue }
+                ranges.append(start..<index)
+                start = index + 1
+            }
+            ranges.append(start..<bytes.count)
+            return ranges
         }
-        ranges.append(start..<bytes.count)
-        self.ranges = ranges
     }
 
     /// The line at `index` (the first is 0) as part of the text.

@@ -60,6 +60,92 @@ import Testing
     }
 }
 
+/// Decoding's quick passes find NUL and `\r` wherever they are, and problems keep their order.
+@Suite struct TextDecodingBytePassUnitTests {
+    @Test func aNulIsPlacedWhereverItIs() {
+        for length in 0..<20 {
+            let bytes = Array(String(repeating: "a", count: length).utf8) + [0] + Array("bc".utf8)
+            #expect(TextDecoding.decode(bytes) == .failure(.nul(line: 1, column: length + 1)), "\(length)")
+        }
+        #expect(TextDecoding.decode(Array("é\nxyé".utf8) + [0]) == .failure(.nul(line: 2, column: 4)))
+        #expect(TextDecoding.decode([0xEF, 0xBB, 0xBF, 0x61, 0]) == .failure(.nul(line: 1, column: 2)))
+    }
+
+    @Test func invalidUTF8IsReportedBeforeANul() {
+        #expect(TextDecoding.decode([0x61, 0, 0x62, 0xFF]) == .failure(.invalidUTF8(line: 1, column: 4)))
+        #expect(TextDecoding.decode([0, 0xC3]) == .failure(.invalidUTF8(line: 1, column: 2)))
+    }
+
+    @Test func carriageReturnsAnywhereAreMadeLineFeeds() {
+        for length in 0..<20 {
+            let text = String(repeating: "é", count: length % 3) + String(repeating: "a", count: length)
+            #expect(TextDecoding.decode(Array((text + "\r\nb\rc").utf8)) == .success(text + "\nb\nc"), "\(length)")
+        }
+        #expect(TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("a\r\n".utf8)) == .success("a\n"))
+    }
+
+    @Test func longValidTextIsKept() {
+        let ascii = String(repeating: "The quick brown fox. ", count: 200)
+        #expect(TextDecoding.decode(Array(ascii.utf8)) == .success(ascii))
+        let mixed = String(repeating: "Zoë 中文 👍🏽 ok ", count: 100)
+        #expect(TextDecoding.decode(Array(mixed.utf8)) == .success(mixed))
+    }
+}
+
+/// The Markdown shape check: nesting, open brackets and fences.
+@Suite struct MarkdownShapeUnitTests {
+    private let limits: Limits = {
+        var limits = Limits()
+        limits.nesting = 3
+        limits.openBrackets = 4
+        return limits
+    }()
+
+    private func problem(_ body: String, firstLine: Int = 10) -> MarkdownShape.Problem? {
+        MarkdownShape.check(body, firstLine: firstLine, limits: limits)
+    }
+
+    @Test func tooManyOpenBracketsArePlacedAtTheOneTooMany() {
+        #expect(problem("a [[[[") == nil)
+        #expect(problem("a [[[[[") == MarkdownShape.Problem(reason: .tooManyOpenBrackets(count: 5, limit: 4), line: 10, column: 7))
+        #expect(problem("x\n[[\n[[[") == MarkdownShape.Problem(reason: .tooManyOpenBrackets(count: 5, limit: 4), line: 12, column: 3))
+        #expect(problem("é[[[[[") == MarkdownShape.Problem(reason: .tooManyOpenBrackets(count: 5, limit: 4), line: 10, column: 7))
+    }
+
+    @Test func closedEscapedAndSeparatedBracketsDoNotCount() {
+        #expect(problem("[a] [b] [c] [d] [e] [f]") == nil)
+        #expect(problem("\\[\\[\\[\\[\\[\\[ [[[[") == nil)
+        #expect(problem("\\\\[[[[[") != nil, "an escaped backslash escapes nothing more")
+        #expect(problem("[[[\n\n[[[") == nil, "a blank line ends the paragraph")
+        #expect(problem("[[[\n \t \n[[[") == nil, "a line of spaces is blank")
+        #expect(problem("]]]]]]]]]][[[[") == nil)
+        #expect(problem("[[[\\") == nil, "a backslash at the end of a line")
+        #expect(problem("[[[\\\n[[") == MarkdownShape.Problem(reason: .tooManyOpenBrackets(count: 5, limit: 4), line: 11, column: 2),
+                "a backslash escapes nothing on the next line")
+    }
+
+    @Test func fencedCodeIsSkipped() {
+        #expect(problem("```\n[[[[[[\n```") == nil)
+        #expect(problem("  ~~~ swift\n[[[[[[\n~~~\n[[[[[") != nil)
+        #expect(problem("``\n[[[[[") != nil, "two backticks open no fence")
+        #expect(problem("~`~\n[[[[[") != nil)
+    }
+
+    @Test func deepBlockQuotesAndListsAreRefused() {
+        #expect(problem("> > > a") == nil)
+        #expect(problem("> > > > a") == MarkdownShape.Problem(reason: .markdownNestedTooDeeply(depth: 4, limit: 3), line: 10, column: 7))
+        #expect(problem("        - a") == MarkdownShape.Problem(reason: .markdownNestedTooDeeply(depth: 4, limit: 3), line: 10, column: 9))
+        #expect(problem("\t\t3. a") == MarkdownShape.Problem(reason: .markdownNestedTooDeeply(depth: 4, limit: 3), line: 10, column: 9))
+        #expect(problem("        text") == nil, "indented text that is no list item")
+    }
+
+    @Test func linesAreCountedFromTheBodysFirstLine() {
+        #expect(problem("\n\n\n[[[[[", firstLine: 1)?.line == 4)
+        #expect(problem("a\n", firstLine: 1) == nil)
+        #expect(problem("", firstLine: 1) == nil)
+    }
+}
+
 @Suite struct FrontMatterSplitUnitTests {
     private func split(_ text: String) throws -> FrontMatterSplit {
         try FrontMatterSplit.split(text).get()

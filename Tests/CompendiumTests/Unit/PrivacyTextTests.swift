@@ -106,24 +106,69 @@ import Testing
 
 /// The clues that let the lint skip a line.
 @Suite struct LineCluesUnitTests {
-    private func clues(_ text: String) -> LineClues { LineClues(Array(text.utf8)[...]) }
+    private func clues(_ text: String, prose: Bool = true) -> LineClues { LineClues(Array(text.utf8)[...], prose: prose) }
 
     @Test func readsEachClue() {
         #expect(clues("mail jo@nhs.net").hasAtSign)
         #expect(!clues("mail jo at nhs.net").hasAtSign)
         #expect(clues("01234 56789").hasTenDigits)
+        #expect(clues("phone 0123-456-789 or 0").hasTenDigits)
         #expect(!clues("2025-11-21 at 1pm").hasTenDigits)
         #expect(!clues("٠١٢٣٤٥٦٧٨٩").hasTenDigits)
-        #expect(clues("and he said").mayTellAStory)
-        #expect(!clues("and the theme").mayTellAStory)
+        #expect(clues("and he said Sarah").mayNameSomeone)
+        #expect(clues("Tom, I'm off").mayNameSomeone)
+        #expect(!clues("and the theme Sarah").mayNameSomeone)
+        #expect(!clues("and he said SARAH").mayNameSomeone)
+        #expect(!clues("and he said sarah").mayNameSomeone)
     }
 
     /// Names count only in prose; addresses and numbers count everywhere.
-    @Test func storyMarkersCountInProseOnly() {
-        #expect(clues("he said").mayHoldPersonalData(prose: true))
-        #expect(!clues("he said").mayHoldPersonalData(prose: false))
-        #expect(clues("jo@nhs.net").mayHoldPersonalData(prose: false))
-        #expect(clues("0123456789").mayHoldPersonalData(prose: false))
-        #expect(!clues("Nothing at all").mayHoldPersonalData(prose: true))
+    @Test func namesCountInProseOnly() {
+        #expect(clues("Sarah said he").mayHoldPersonalData)
+        #expect(!clues("Sarah said he", prose: false).mayHoldPersonalData)
+        #expect(clues("jo@nhs.net", prose: false).mayHoldPersonalData)
+        #expect(clues("0123456789", prose: false).mayHoldPersonalData)
+        #expect(!clues("Nothing at all").mayHoldPersonalData)
+    }
+}
+
+/// The quick look for given names, which lets the names scanner skip a line.
+@Suite struct GivenNamesUnitTests {
+    private func mayOccur(_ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer(GivenNames.mayOccur)
+    }
+
+    @Test func everyNameIsFoundAloneInPossessivesAndAfterOtherBytes() {
+        for name in GivenNames.all {
+            #expect(mayOccur(name), "\(name)")
+            #expect(mayOccur("we met \(name)'s team"), "\(name)")
+            #expect(mayOccur("é—\(name)’s"), "\(name)")
+            #expect(mayOccur("(\(name)) and"), "\(name)")
+        }
+    }
+
+    @Test func otherWordsAreNot() {
+        #expect(!mayOccur(""))
+        #expect(!mayOccur("the team met on Tuesday"))
+        #expect(!mayOccur("sarah and SARAH"))
+        #expect(!mayOccur("Sarahs"), "a longer word")
+        #expect(!mayOccur("Sa\u{301}rah"), "an accent inside makes another word")
+    }
+
+    /// Lines that the quick looks rule out give no names when scanned in full.
+    @Test func skippedLinesHaveNoNames() {
+        let lines = [
+            "She said Sarah Jones was there.", "I met Tom.", "Tom met them.", "my friend Alexandra Smith", "He and sarah",
+            "Queen Elizabeth Hospital, she said", "her Sarahs", "HE SAID SARAH", "Zoë told me", "I’m with Jo’s team",
+            "Christopher Robin and me", "“Fiona,” he said.\u{2028}Gemma", "", "me", "Ali",
+        ]
+        let markers = StoryMarkers.prepared
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let full = bytes.withUnsafeBufferPointer { PersonalDataScanner.possibleNames(in: $0, markers: markers) }
+            #expect(PersonalDataScanner.possibleNames(in: bytes) == full, "\(line)")
+            let clues = LineClues(bytes[...], prose: true)
+            #expect(clues.mayNameSomeone || full.isEmpty, "\(line)")
+        }
     }
 }

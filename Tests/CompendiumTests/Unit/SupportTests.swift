@@ -20,6 +20,10 @@ import Testing
         ("a__b  c", "a-b-c"),
         ("2025-11-21", "2025-11-21"),
         ("already-a-slug", "already-a-slug"),
+        ("Ωmega 中文 x", "mega-x"),
+        ("한국 a", "a"),
+        ("ﬁne Zoë", "ne-zoe"),
+        ("a-b-c-d-e-f-g-h-i", "a-b-c-d-e-f-g-h-i"),
     ])
     func makesSlugs(_ text: String, _ expected: String) {
         #expect(Slug.make(text) == expected)
@@ -312,6 +316,71 @@ import Testing
     ])
     func attachmentPaths(_ text: String, _ valid: Bool) {
         #expect(ValueSyntax.isAttachmentPath(text) == valid)
+    }
+}
+
+/// Slugs without hyphens, the keys topics are grouped by.
+@Suite struct SlugLettersUnitTests {
+    @Test(arguments: [
+        ("Band 4", "band4"), ("band-4", "band4"), ("BAND4", "band4"), ("Crème Brûlée", "cremebrulee"),
+        ("It\u{2019}s a ‘test’", "itsatest"), ("  --x--  ", "x"), ("", ""), ("!!!", ""),
+    ])
+    func keepsOnlyTheLettersAndDigits(_ text: String, _ expected: String) {
+        #expect(Slug.letters(text) == expected)
+    }
+
+    @Test(arguments: ["Banding & Job Evaluation", "Café au lait", "a__b  c", "2025-11-21", "Zoë’s 8a", "Ω-3", "x\u{301}y"])
+    func areTheSlugWithoutItsHyphens(_ text: String) {
+        #expect(Slug.letters(text) == String(Slug.make(text).filter { $0 != "-" }))
+    }
+}
+
+/// Trimming keeps text that needs none whole, and trims the rest as Unicode does.
+@Suite struct TrimmingUnitTests {
+    @Test(arguments: [
+        ("abc", "abc"), (" abc", "abc"), ("abc\t", "abc"), ("\n a b \r\n", "a b"), ("", ""), ("   ", ""),
+        ("\u{A0}x\u{2003}", "x"), ("é", "é"), ("x\u{301}", "x\u{301}"), ("\u{2028}é ", "é"), ("a\u{A0}", "a"),
+    ])
+    func trims(_ text: String, _ expected: String) {
+        #expect(text.trimmingSpaces == expected)
+        #expect(text[...].trimmingSpaces == expected)
+    }
+}
+
+/// The byte readings of times and web addresses agree with the Character readings on ASCII text.
+@Suite struct ValueSyntaxBytesUnitTests {
+    /// Times, ranges and near misses built from the pieces a time is written with.
+    private static let texts: [String] = {
+        let pieces = ["1", "4", "9", "0", "2", "5", "6", ":", "-", " ", " to ", "to", "\t", "x", "+", ".", "\r\n"]
+        var texts: [String] = ["14:00 to 16:00", " 9:30 - 10:00 ", "14:00 to  to 15:00", "00:00-23:59", "1:00to2:00"]
+        var seed: UInt64 = 7
+        for length in 1...14 {
+            for _ in 0..<300 {
+                var text = ""
+                for _ in 0..<length {
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    text += pieces[Int(seed >> 58) % pieces.count]
+                }
+                texts.append(text)
+            }
+        }
+        return texts
+    }()
+
+    @Test func timesReadAsCharactersDo() {
+        for text in Self.texts {
+            #expect(ValueSyntax.timeRange(text) == ValueSyntax.unicodeTimeRange(text), "\(text)")
+        }
+        #expect(Self.texts.contains { ValueSyntax.timeRange($0) != nil })
+    }
+
+    @Test(arguments: [
+        "https://example.org", "HTTP://a.b", "http://.org", "https://host", "https://a.b/c d", "https://a.b/\"",
+        "https://a.b<", "ftp://a.b", "https:/a.b", "http://a.b?x.y", "https://ab/c.d", "https://a.b\r\n", "HtTpS://x.y#z",
+        "", "https://", "http://a.b\t",
+    ])
+    func webAddressesReadAsCharactersDo(_ text: String) {
+        #expect(ValueSyntax.isWebAddress(text) == ValueSyntax.isUnicodeWebAddress(text), "\(text)")
     }
 }
 
