@@ -410,18 +410,24 @@ private func inlineText(of node: OpaquePointer) -> String {
     return text
 }
 
+/// `value` with `& " < >` written as character references, for an attribute.
 private func escapeAttribute(_ value: String) -> String {
-    var escaped = ""
-    for character in value {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "\"": escaped += "&quot;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        default: escaped.append(character)
+    let special = { (byte: UInt8) in
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+    }
+    guard value.utf8.contains(where: special) else { return value }
+    var escaped: [UInt8] = []
+    escaped.reserveCapacity(value.utf8.count + 16)
+    for byte in value.utf8 {
+        switch byte {
+        case UInt8(ascii: "&"): escaped += "&amp;".utf8
+        case UInt8(ascii: "\""): escaped += "&quot;".utf8
+        case UInt8(ascii: "<"): escaped += "&lt;".utf8
+        case UInt8(ascii: ">"): escaped += "&gt;".utf8
+        default: escaped.append(byte)
         }
     }
-    return escaped
+    return String(decoding: escaped, as: UTF8.self)
 }
 
 private extension String {

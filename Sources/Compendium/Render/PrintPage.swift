@@ -3,21 +3,25 @@
 /// on a new page. Links between documents on the page go to their sections.
 struct PrintPage {
     let frame: PageFrame
+    /// The kinds the page holds, in order, each with its documents in the order shown.
+    private let groups: [(kind: Kind, positions: [Int])]
 
     private var site: IndexedSite { frame.site }
     static let address = "print/"
 
-    /// The kinds the page holds, in order, with how each is sorted.
-    private var groups: [(kind: Kind, positions: [Int])] {
+    init(frame: PageFrame) {
+        self.frame = frame
+        let site = frame.site
         let chronological: ([Int]) -> [Int] = { positions in
             positions.sorted { (site.documents[$0].date ?? Day.distantPast, site.documents[$0].slug)
                 < (site.documents[$1].date ?? Day.distantPast, site.documents[$1].slug) }
         }
         let byTitle: ([Int]) -> [Int] = { positions in
-            positions.sorted { site.documents[$0].title.lowercased() < site.documents[$1].title.lowercased() }
+            let titles = Dictionary(uniqueKeysWithValues: positions.map { ($0, site.documents[$0].title.lowercased()) })
+            return positions.sorted { titles[$0]! < titles[$1]! }
         }
-        return [(.meeting, chronological(site.documents(of: .meeting))), (.slides, chronological(site.documents(of: .slides))),
-                (.resource, byTitle(site.documents(of: .resource))), (.job, byTitle(site.documents(of: .job)))]
+        groups = [(.meeting, chronological(site.documents(of: .meeting))), (.slides, chronological(site.documents(of: .slides))),
+                  (.resource, byTitle(site.documents(of: .resource))), (.job, byTitle(site.documents(of: .job)))]
             .filter { !$0.positions.isEmpty }
     }
 

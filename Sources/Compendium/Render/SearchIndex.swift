@@ -76,9 +76,7 @@ enum SearchIndex {
 
     /// The first `textLimit` characters of a document's text, ending at a word.
     static func excerpt(_ text: String) -> String {
-        guard text.utf8.count > textLimit,
-              let end = text.index(text.startIndex, offsetBy: textLimit, limitedBy: text.endIndex), end < text.endIndex
-        else { return text.trimmingSpaces }
+        guard text.utf8.count > textLimit, let end = text.index(afterCharacters: textLimit) else { return text.trimmingSpaces }
         let cut = text[..<end]
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]).trimmingSpaces
     }

@@ -62,8 +62,8 @@ enum SiteFeeds {
     /// A summary for the feed made from a document's text: its start, ending at a word.
     static func textSummary(_ plainText: String) -> String {
         let text = plainText.trimmingSpaces
-        guard text.count > 300 else { return text }
-        let cut = text.prefix(300)
+        guard let end = text.index(afterCharacters: 300) else { return text }
+        let cut = text[..<end]
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
     }
 

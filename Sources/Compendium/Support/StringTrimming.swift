@@ -19,3 +19,19 @@ extension StringProtocol {
 private func isKeptASCII(_ byte: UInt8) -> Bool {
     byte < 0x80 && byte != UInt8(ascii: " ") && !(0x09...0x0D).contains(byte)
 }
+
+extension String {
+    /// The index just after the first `count` characters, or `nil` when the
+    /// text has no more than `count`. Text whose first `count + 1` bytes are
+    /// ASCII other than a carriage return (after which every byte starts a
+    /// character) is not walked character by character.
+    func index(afterCharacters count: Int) -> String.Index? {
+        let utf8 = self.utf8
+        if utf8.count > count,
+           utf8.prefix(count + 1).allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            return utf8.index(utf8.startIndex, offsetBy: count)
+        }
+        guard let end = index(startIndex, offsetBy: count, limitedBy: endIndex), end < endIndex else { return nil }
+        return end
+    }
+}

@@ -410,6 +410,52 @@ import Testing
         #expect(JSONFormat.string("<</ /\u{2028}\u{2029}", inScript: true) == "\"<<\\/ /\\u2028\\u2029\"")
         #expect(JSONFormat.string("\"\\\n\u{1}") == "\"\\\"\\\\\\n\\u0001\"")
     }
+
+    /// The byte-level escaper gives what escaping scalar by scalar gives, on text made of the awkward pieces.
+    @Test func escapingJSONByBytesMatchesEscapingByScalars() {
+        let pieces = ["a", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "<", "/", "</", "\u{2028}", "\u{2029}",
+                      "\u{2027}", "’", "é", "–", "€", "😀", "x\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for inScript in [false, true] {
+                #expect(JSONFormat.string(text, inScript: inScript) == Self.escapedByScalars(text, inScript: inScript),
+                        "\(text.debugDescription)")
+            }
+        }
+    }
+
+    private static func escapedByScalars(_ text: String, inScript: Bool) -> String {
+        var escaped = "\""
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case "/" where inScript && previous == "<": escaped += "\\/"
+            case "\u{2028}" where inScript: escaped += "\\u2028"
+            case "\u{2029}" where inScript: escaped += "\\u2029"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return escaped + "\""
+    }
+
+    /// Counting characters by bytes in ASCII text gives what counting them one by one gives.
+    @Test(arguments: ["", "abc", "abcdef", "ab\r\ncd", "abc\u{301}def", "ab😀cdef", "abcd\u{301}", "abcde", "abc de f"])
+    func theIndexAfterSomeCharacters(_ text: String) {
+        for count in 0...7 {
+            let expected = text.index(text.startIndex, offsetBy: count, limitedBy: text.endIndex).flatMap { $0 < text.endIndex ? $0 : nil }
+            #expect(text.index(afterCharacters: count) == expected, "\(text.debugDescription) after \(count)")
+        }
+    }
 }
 
 @Suite struct MarkupEscapingUnitTests {

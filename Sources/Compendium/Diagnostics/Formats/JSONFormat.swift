@@ -36,36 +36,45 @@ public enum JSONFormat {
     /// `<script>` and as JavaScript source: `</` becomes `<\/`, and the line
     /// and paragraph separators are escaped.
     public static func string(_ text: String, inScript: Bool = false) -> String {
-        if !needsEscaping(text, inScript: inScript) { return "\"" + text + "\"" }
-        var escaped = "\""
-        escaped.reserveCapacity(text.utf8.count + 2)
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            case "/" where inScript && previous == "<": escaped += "\\/"
-            case "\u{2028}" where inScript: escaped += "\\u2028"
-            case "\u{2029}" where inScript: escaped += "\\u2029"
-            default: escaped.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 2)
+            escaped.append(UInt8(ascii: "\""))
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let replacement: String?
+                switch byte {
+                case UInt8(ascii: "\""): replacement = "\\\""
+                case UInt8(ascii: "\\"): replacement = "\\\\"
+                case UInt8(ascii: "\n"): replacement = "\\n"
+                case UInt8(ascii: "\r"): replacement = "\\r"
+                case UInt8(ascii: "\t"): replacement = "\\t"
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case UInt8(ascii: "/") where inScript && index > 0 && bytes[index - 1] == UInt8(ascii: "<"):
+                    replacement = "\\/"
+                case 0xE2 where inScript && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    replacement = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                default:
+                    replacement = nil
+                }
+                guard let replacement else {
+                    index += 1
+                    continue
+                }
+                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                escaped.append(contentsOf: replacement.utf8)
+                index += byte == 0xE2 ? 3 : 1
+                runStart = index
             }
-            previous = scalar
-        }
-        return escaped + "\""
-    }
-
-    /// Whether any byte of `text` is one `string(_:inScript:)` would escape:
-    /// most text has none and is copied whole.
-    private static func needsEscaping(_ text: String, inScript: Bool) -> Bool {
-        text.utf8.contains { byte in
-            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                || (inScript && (byte == UInt8(ascii: "<") || byte == 0xE2))
+            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            escaped.append(UInt8(ascii: "\""))
+            return String(decoding: escaped, as: UTF8.self)
         }
     }
 }
