@@ -26,7 +26,7 @@ public struct BuildMemo: Sendable {
 
     /// Keyed by the file's path as bytes (two names that differ only in
     /// Unicode normalisation are two files).
-    var documents: [[UInt8]: DocumentWork] = [:]
+    var documents: [PathKey: DocumentWork] = [:]
     var settings: Settings?
 
     /// A memo with nothing in it: the next build does all the work.
@@ -35,7 +35,7 @@ public struct BuildMemo: Sendable {
     /// The work for `source` kept from the last check under the same
     /// settings, if `source` holds its bytes and they are unchanged.
     func work(for source: SourceFile, settings current: Settings) -> DocumentWork? {
-        guard settings == current, let bytes = source.heldBytes, let work = documents[Array(source.relativePath.utf8)],
+        guard settings == current, let bytes = source.heldBytes, let work = documents[PathKey(source.relativePath)],
               work.bytes == bytes else {
             return nil
         }
@@ -45,6 +45,6 @@ public struct BuildMemo: Sendable {
     /// This memo with the work for `source`, when it holds its bytes.
     mutating func remember(_ checked: CheckedFile, survey: BodySurvey?, for source: SourceFile) {
         guard let bytes = source.heldBytes else { return }
-        documents[Array(source.relativePath.utf8)] = DocumentWork(bytes: bytes, checked: checked, survey: survey)
+        documents[PathKey(source.relativePath)] = DocumentWork(bytes: bytes, checked: checked, survey: survey)
     }
 }

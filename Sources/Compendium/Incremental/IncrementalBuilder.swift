@@ -39,7 +39,7 @@ public final class IncrementalBuilder {
     /// The site in the output folder, as this builder wrote it.
     private struct Published {
         /// A digest of each file, by path.
-        var files: [[UInt8]: FileDigest]
+        var files: [PathKey: FileDigest]
         /// The check the site was made from.
         var check: CheckResult
         /// The template sources it was rendered with, and the template set's assets.
@@ -47,6 +47,8 @@ public final class IncrementalBuilder {
         let assets: [OutputFile]
         /// The pages made from every text, with what they were made from.
         var textPages: TextPages
+        /// Every document as a list item, for lists on pages rendered again.
+        let itemFaces: [TemplateRecord]
     }
 
     /// A builder for the project at `paths` (relative to `directory`) that writes into `output`.
@@ -98,18 +100,18 @@ private extension IncrementalBuilder {
     func writeWholeSite(checked: CheckResult, templates: TemplateSet, diagnostics: [Diagnostic], times: StageTimes,
                         loadTime: StageTiming) -> Outcome {
         let collected = CollectedSite()
-        let (renderProblems, textPages) = SiteRenderer(site: checked.site, templates: templates, times: times)
-            .renderKeepingTexts(into: collected)
+        let renderer = SiteRenderer(site: checked.site, templates: templates, times: times)
+        let (renderProblems, textPages) = renderer.renderKeepingTexts(into: collected)
         let files = collected.files
-        let digests = Dictionary(files.map { (Array($0.path.utf8), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
+        let digests = Dictionary(files.map { (PathKey($0.path), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
         var changed = files
         var removed: [String] = []
         let failure = times.measure(.write) { () -> SiteWriter.Failure? in
             do throws(SiteWriter.Failure) {
                 guard renderProblems.isEmpty else { return nil }
                 if let previous = published?.files {
-                    changed = files.filter { previous[Array($0.path.utf8)] != digests[Array($0.path.utf8)] }
-                    removed = previous.keys.filter { digests[$0] == nil }.map { String(decoding: $0, as: UTF8.self) }
+                    changed = files.filter { previous[PathKey($0.path)] != digests[PathKey($0.path)] }
+                    removed = previous.keys.filter { digests[$0] == nil }.map(\.path)
                     try SiteWriter.update(changed, removing: removed, in: output)
                 } else {
                     try SiteWriter.write(files, to: output)
@@ -126,7 +128,7 @@ private extension IncrementalBuilder {
                            timings: [loadTime] + times.timings)
         }
         published = Published(files: digests, check: checked, templates: templates.sources, assets: templates.assets,
-                              textPages: textPages)
+                              textPages: textPages, itemFaces: renderer.itemFaces)
         return Outcome(diagnostics: all, published: true, changed: (changed.map(\.path) + removed).sorted(),
                        writeFailure: nil, timings: [loadTime] + times.timings)
     }
@@ -137,7 +139,7 @@ private extension IncrementalBuilder {
                           times: StageTimes, loadTime: StageTiming, pagesWritten: (([String]) -> Void)?) -> Outcome {
         guard var state = published else { return Outcome(diagnostics: diagnostics, published: false, changed: [],
                                                           writeFailure: nil, timings: [loadTime]) }
-        let renderer = SiteRenderer(site: checked.site, templates: templates, times: times)
+        let renderer = SiteRenderer(site: checked.site, templates: templates, times: times, itemFaces: state.itemFaces)
         var written: [String] = []
         do throws(SiteWriter.Failure) {
             let pages = CollectedSite()
@@ -172,8 +174,8 @@ private extension IncrementalBuilder {
         var changed: [OutputFile] = []
         for file in files {
             let digest = known ? FileDigest.unknown : FileDigest(file.bytes)
-            guard known || state.files[Array(file.path.utf8)] != digest else { continue }
-            state.files[Array(file.path.utf8)] = digest
+            guard known || state.files[PathKey(file.path)] != digest else { continue }
+            state.files[PathKey(file.path)] = digest
             changed.append(file)
         }
         try SiteWriter.update(changed, removing: [], in: output)

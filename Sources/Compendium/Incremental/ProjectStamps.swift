@@ -3,7 +3,7 @@
 /// consent register. Two readings differ when a file was edited, added,
 /// removed or renamed, so polling them notices every edit cheaply.
 public struct ProjectStamps: Sendable, Equatable {
-    private var entries: [[UInt8]: FileStamp] = [:]
+    private var entries: [PathKey: FileStamp] = [:]
 
     /// Reads the stamps of the project at `paths`, relative to `directory`.
     public static func read(_ paths: ProjectPaths, in directory: String = ".") -> ProjectStamps {
@@ -11,11 +11,11 @@ public struct ProjectStamps: Sendable, Equatable {
         var stamps = ProjectStamps()
         for (index, folder) in ([paths.content] + paths.templates).enumerated() {
             for found in ContentLoader.scan(directory: onDisk(folder), displayPrefix: folder).0 {
-                stamps.entries[Array("\(index):\(found.path)".utf8)] = found.stamp
+                stamps.entries[PathKey("\(index):\(found.path)")] = found.stamp
             }
         }
         for file in [paths.configuration, paths.consent] {
-            if let status = FileSystem.status(onDisk(file)) { stamps.entries[Array("file:\(file)".utf8)] = status.stamp }
+            if let status = FileSystem.status(onDisk(file)) { stamps.entries[PathKey("file:\(file)")] = status.stamp }
         }
         return stamps
     }

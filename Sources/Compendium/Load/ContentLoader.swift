@@ -41,15 +41,16 @@ public enum ContentLoader {
     static func load(directory: String, displayPrefix: String, snapshot: inout ContentSnapshot) -> (ContentFiles, [Diagnostic]) {
         let (found, problems) = scan(directory: directory, displayPrefix: displayPrefix)
         let previous = snapshot.files
-        let stamps = Dictionary(found.map { (Array($0.path.utf8), $0.stamp) }, uniquingKeysWith: { first, _ in first })
+        let stamps = Dictionary(found.map { (PathKey($0.path), $0.stamp) }, uniquingKeysWith: { first, _ in first })
         let (files, readProblems) = read(found.map(\.path), from: directory, displayPrefix: displayPrefix) { path in
-            let key = Array(path.utf8)
+            let key = PathKey(path)
             guard let kept = previous[key], kept.stamp == stamps[key] else { return nil }
             return kept.file
         }
         snapshot.files = [:]
+        snapshot.files.reserveCapacity(found.count)
         for file in files.documents + files.attachments {
-            let key = Array(file.relativePath.utf8)
+            let key = PathKey(file.relativePath)
             if let stamp = stamps[key] { snapshot.files[key] = (stamp, file) }
         }
         return (files, problems + readProblems)
@@ -155,6 +156,6 @@ public enum ContentLoader {
 /// The files of a content folder as last read, with their stamps, so that
 /// files whose stamps are unchanged need not be read again.
 struct ContentSnapshot: Sendable {
-    /// Keyed by the path inside the content folder, as bytes.
-    var files: [[UInt8]: (stamp: FileStamp, file: SourceFile)] = [:]
+    /// Keyed by the path inside the content folder.
+    var files: [PathKey: (stamp: FileStamp, file: SourceFile)] = [:]
 }

@@ -16,7 +16,7 @@ public struct SiteRenderer: Sendable {
     /// How many documents are rendered between two writes to the print page and the search index.
     let batchSize: Int
     /// Every document as a list item but for its link, made once for every page.
-    private let itemFaces: [TemplateRecord]
+    let itemFaces: [TemplateRecord]
 
     /// The templates a template set must provide.
     public static let requiredTemplates: [String] =
@@ -24,14 +24,15 @@ public struct SiteRenderer: Sendable {
         + Kind.allCases.map(\.rawValue) + Kind.allCases.filter { $0 != .page }.map(listTemplate)
 
     /// Creates a renderer for `site` with `templates` (`nil` only to list pages).
+    /// `itemFaces`, when given, must be those of a site whose documents have the same fields.
     init(site: IndexedSite, templates: TemplateSet?, watch: RenderWatch? = nil, times: StageTimes = StageTimes(),
-         batchSize: Int = 256) {
+         batchSize: Int = 256, itemFaces: [TemplateRecord]? = nil) {
         self.site = site
         self.templates = templates
         self.watch = watch
         self.times = times
         self.batchSize = max(1, batchSize)
-        itemFaces = templates == nil ? [] : PageFrame.itemFaces(site)
+        self.itemFaces = itemFaces ?? (templates == nil ? [] : PageFrame.itemFaces(site))
     }
 
     /// One page to render.

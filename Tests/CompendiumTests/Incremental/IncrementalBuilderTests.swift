@@ -215,7 +215,7 @@ import Glibc
                 #expect(again.site.contents[position] == fresh.site.contents[position])
             }
             // The memo kept the unchanged files' work and replaced the edited one's.
-            let kept = again.memo.documents[Array("meetings/2025-04-05.md".utf8)]
+            let kept = again.memo.documents[PathKey("meetings/2025-04-05.md")]
             #expect(try kept?.bytes == edited.documents[index].read())
             #expect(again.memo.documents.count == project.content.documents.count)
         }
