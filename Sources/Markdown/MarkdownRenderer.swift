@@ -27,14 +27,14 @@ public enum MarkdownRenderer {
             let found = collectNodes(in: root)
             var positions = SourcePositions(source: source, lineOffset: firstLine - 1)
             var links: [LinkRequest] = []
-            for node in found.links { links.append(positions.request(.link(destination: url(of: node)), at: node)) }
-            for node in found.images { links.append(positions.request(.image(source: url(of: node)), at: node)) }
+            for node in found.links { links.append(positions.request(.link(destination: url(of: node)), at: place(of: node))) }
+            for node in found.images { links.append(positions.request(.image(source: url(of: node)), at: place(of: node))) }
             for run in found.wikiTextRuns {
                 let text = literal(of: run)
                 guard let pieces = WikiLinkSyntax.split(text) else { continue }
                 let bytes = Array(text.utf8)
                 for case .link(let link, let range) in pieces {
-                    links.append(positions.wikiRequest(link, raw: bytes[range], in: run, offset: range.lowerBound))
+                    links.append(positions.wikiRequest(link, raw: bytes[range], inRunAt: place(of: run), offset: range.lowerBound))
                 }
             }
             return BodySurvey(headings: headings(of: found.headings, anchor: anchor, lineOffset: firstLine - 1), links: links)
@@ -275,97 +275,6 @@ private struct LinkEditor {
     }
 }
 
-/// Positions of nodes in the body's file, with cmark's byte columns turned
-/// into character columns.
-private struct SourcePositions {
-    let source: String
-    let lineOffset: Int
-    private var lines: SourceLines?
-    /// Where the last column was counted: line, byte offset, characters before it.
-    private var cursor = (line: 0, byte: 0, characters: 0)
-
-    init(source: String, lineOffset: Int) {
-        self.source = source
-        self.lineOffset = lineOffset
-    }
-
-    private mutating func sourceLines() -> SourceLines {
-        if let lines { return lines }
-        let made = SourceLines(source)
-        lines = made
-        return made
-    }
-
-    /// A request for a link or image node.
-    mutating func request(_ form: LinkRequest.Form, at node: OpaquePointer) -> LinkRequest {
-        let line = Int(cmark_node_get_start_line(node))
-        return LinkRequest(form: form, line: lineOffset + line,
-                           column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
-    }
-
-    /// A request for a wiki-link written as `raw`, found `offset` bytes into the text run `run`.
-    mutating func wikiRequest(_ link: WikiLink, raw: ArraySlice<UInt8>, in run: OpaquePointer, offset: Int) -> LinkRequest {
-        let line = Int(cmark_node_get_start_line(run))
-        let column = locate(raw, line: line, from: Int(cmark_node_get_start_column(run)), hint: offset)
-        return LinkRequest(form: .wiki(link), line: lineOffset + line, column: characterColumn(line: line, byteColumn: column))
-    }
-
-    /// The 1-based byte column of `raw` on body line `line`, searched from the
-    /// text run's column; cmark's inline columns can drift after escapes.
-    private mutating func locate(_ raw: ArraySlice<UInt8>, line: Int, from column: Int, hint: Int) -> Int {
-        let lines = sourceLines()
-        guard line >= 1, line <= lines.starts.count else { return column }
-        let lineStart = lines.starts[line - 1]
-        let lineEnd = lines.end(ofLine: line)
-        for origin in [column - 1 + hint, column - 1] {
-            var index = lineStart + max(0, origin)
-            while index + raw.count <= lineEnd {
-                if lines.bytes[index..<(index + raw.count)].elementsEqual(raw) {
-                    return index - lineStart + 1
-                }
-                index += 1
-            }
-        }
-        return column
-    }
-
-    /// The 1-based character column of a byte column on body line `line`.
-    /// Columns on one line come in order, so counting continues from the
-    /// previous one: linear however many links a line has.
-    private mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
-        let lines = sourceLines()
-        guard line >= 1, line <= lines.starts.count else { return byteColumn }
-        let lineStart = lines.starts[line - 1]
-        let lineEnd = lines.end(ofLine: line)
-        let target = min(byteColumn - 1, lineEnd - lineStart)
-        if cursor.line != line || cursor.byte > target { cursor = (line, 0, 0) }
-        let counted = lines.bytes[(lineStart + cursor.byte)..<(lineStart + target)]
-        let characters = counted.allSatisfy { $0 < 0x80 } ? counted.count : String(decoding: counted, as: UTF8.self).count
-        cursor = (line, target, cursor.characters + characters)
-        return cursor.characters + 1
-    }
-}
-
-/// A body's bytes and the offset where each of its lines starts.
-private struct SourceLines {
-    let bytes: [UInt8]
-    let starts: [Int]
-
-    init(_ source: String) {
-        bytes = Array(source.utf8)
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
-        }
-        self.starts = starts
-    }
-
-    /// The offset just past the last byte of line `line` (1-based), before its line break.
-    func end(ofLine line: Int) -> Int {
-        line < starts.count ? starts[line] - 1 : bytes.count
-    }
-}
-
 /// Replaces a link or image by its children (an image's children are its alt text).
 private func unwrap(_ node: OpaquePointer) {
     while let child = cmark_node_first_child(node) {
@@ -383,6 +292,11 @@ private func makeText(_ string: String) -> OpaquePointer? {
 
 private func literal(of node: OpaquePointer) -> String {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+}
+
+/// Where a node starts: its 1-based line in the body and byte column.
+private func place(of node: OpaquePointer) -> (line: Int, column: Int) {
+    (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
 }
 
 private func url(of node: OpaquePointer) -> String {
@@ -408,26 +322,6 @@ private func inlineText(of node: OpaquePointer) -> String {
         }
     }
     return text
-}
-
-/// `value` with `& " < >` written as character references, for an attribute.
-private func escapeAttribute(_ value: String) -> String {
-    let special = { (byte: UInt8) in
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-    }
-    guard value.utf8.contains(where: special) else { return value }
-    var escaped: [UInt8] = []
-    escaped.reserveCapacity(value.utf8.count + 16)
-    for byte in value.utf8 {
-        switch byte {
-        case UInt8(ascii: "&"): escaped += "&amp;".utf8
-        case UInt8(ascii: "\""): escaped += "&quot;".utf8
-        case UInt8(ascii: "<"): escaped += "&lt;".utf8
-        case UInt8(ascii: ">"): escaped += "&gt;".utf8
-        default: escaped.append(byte)
-        }
-    }
-    return String(decoding: escaped, as: UTF8.self)
 }
 
 private extension String {
