@@ -120,6 +120,7 @@ struct SurveyedBody: Sendable {
 private extension Indexer {
     /// Positions ranked newest first (undated last), then by title, kind and slug.
     static func displayRank(_ documents: [Document]) -> [Int] {
+        let titles = documents.map { $0.title.lowercased() }
         let order = documents.indices.sorted { a, b in
             let (x, y) = (documents[a], documents[b])
             if x.date != y.date {
@@ -127,7 +128,7 @@ private extension Indexer {
                 guard let right = y.date else { return true }
                 return left > right
             }
-            return (x.title.lowercased(), x.kind, x.slug) < (y.title.lowercased(), y.kind, y.slug)
+            return (titles[a], x.kind, x.slug) < (titles[b], y.kind, y.slug)
         }
         var rank = [Int](repeating: 0, count: documents.count)
         for (place, position) in order.enumerated() { rank[position] = place }

@@ -122,7 +122,7 @@ public struct SiteRenderer: Sendable {
     /// The print page's documents and context.
     var printPage: PrintPage { PrintPage(frame: frame()) }
 
-    /// Renders the pages that show no body, then every document's page, into memory.
+    /// Renders every file of the site into memory, like `render(into:)`.
     func render() -> ([OutputFile], [Diagnostic]) {
         let collected = CollectedSite()
         let problems = render(into: collected)
