@@ -145,11 +145,11 @@ def main():
         shutil.rmtree(standby(site), ignore_errors=True)
 
     print()
-    print(f"| {'tool':<17} | {'docs':>7} | {'pages':>7} | {'wall s':>7} | {'CPU s':>7} | {'peak MB':>8} | {'pages/s':>8} |")
-    print(f"|{'-' * 19}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 10}|{'-' * 10}|")
+    print(f"| {'tool':<18} | {'docs':>7} | {'pages':>7} | {'wall s':>7} | {'CPU s':>7} | {'peak MB':>8} | {'pages/s':>8} |")
+    print(f"|{'-' * 20}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 10}|{'-' * 10}|")
     for name, docs, pages, wall, cpu, peak, rate in rows:
         shown = f"{rate:8.0f}" if pages else f"{'':>8}"
-        print(f"| {name:<17} | {docs:>7,} | {pages:>7,} | {wall:7.2f} | {cpu:7.2f} | {peak:8.0f} | {shown} |")
+        print(f"| {name:<18} | {docs:>7,} | {pages:>7,} | {wall:7.2f} | {cpu:7.2f} | {peak:8.0f} | {shown} |")
 
     print()
     targets = []

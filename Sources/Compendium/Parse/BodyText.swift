@@ -25,8 +25,15 @@ struct BodyText: Sendable {
         } catch {
             return .failure(.unreadable(detail: "\(error)"))
         }
-        guard Fingerprint(bytes) == fingerprint, case .success(let text) = TextDecoding.decode(bytes),
-              text.utf8.count >= offset else { return .failure(.changed) }
+        guard Fingerprint(bytes) == fingerprint else { return .failure(.changed) }
+        // Bytes without a byte-order mark or a carriage return decode to themselves, so the body is read in place.
+        let plain = bytes.withUnsafeBufferPointer { all in
+            !all.starts(with: [0xEF, 0xBB, 0xBF]) && all.firstOffset(of: UInt8(ascii: "\r")) == nil
+        }
+        if plain, offset <= bytes.count {
+            return .success(String(decoding: bytes[offset...], as: UTF8.self))
+        }
+        guard case .success(let text) = TextDecoding.decode(bytes), text.utf8.count >= offset else { return .failure(.changed) }
         let utf8 = text.utf8
         return .success(String(utf8[utf8.index(utf8.startIndex, offsetBy: offset)...])!)
     }
