@@ -125,13 +125,10 @@ final class ProjectWatcher: @unchecked Sendable {
             index += 1
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for name in names.sorted() where !name.hasPrefix(".") {
+                // The attributes of a link are the link's own, so links to folders are not followed.
                 let path = folder + "/" + name
-                var isFolder: ObjCBool = false
                 let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-                if attributes?[.type] as? FileAttributeType == .typeDirectory,
-                   FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                    found.append(path)
-                }
+                if attributes?[.type] as? FileAttributeType == .typeDirectory { found.append(path) }
             }
         }
         return found

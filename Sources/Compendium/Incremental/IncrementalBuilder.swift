@@ -39,7 +39,7 @@ public final class IncrementalBuilder {
     /// The site in the output folder, as this builder wrote it.
     private struct Published {
         /// A digest of each file, by path.
-        var files: [PathKey: FileDigest]
+        var files: [PathKey: Fingerprint]
         /// The check the site was made from.
         var check: CheckResult
         /// The template sources it was rendered with, and the template set's assets.
@@ -63,14 +63,12 @@ public final class IncrementalBuilder {
     /// `pagesWritten`, when given, is told the paths of the edited documents'
     /// pages as soon as they are written, before the rest of the site is.
     public func rebuild(pagesWritten: (([String]) -> Void)? = nil) -> Outcome {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let (project, loadProblems) = Project.load(paths, in: directory, snapshot: &snapshot)
-        let loadTime = StageTiming(stage: Stage.load.rawValue, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        let times = StageTimes()
+        let (project, loadProblems) = times.measure(.load) { Project.load(paths, in: directory, snapshot: &snapshot) }
         guard let project else {
             return Outcome(diagnostics: loadProblems.sorted(), published: false, changed: [], writeFailure: nil,
-                           timings: [loadTime])
+                           timings: times.timings)
         }
-        let times = StageTimes()
         let check = ContentCheck(configuration: project.configuration, consent: project.consent, options: options)
         if let published, published.templates == project.templates.sources, published.assets == project.templates.assets,
            let (checked, edited) = check.recheck(project.content, after: published.check, watch: nil, times: times) {
@@ -78,32 +76,30 @@ public final class IncrementalBuilder {
             let diagnostics = (loadProblems + checked.diagnostics).sorted()
             guard !diagnostics.hasErrors else {
                 return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: nil,
-                               timings: [loadTime] + times.timings)
+                               timings: times.timings)
             }
             return writeEditedTexts(edited, checked: checked, templates: project.templates, diagnostics: diagnostics,
-                                    times: times, loadTime: loadTime, pagesWritten: pagesWritten)
+                                    times: times, pagesWritten: pagesWritten)
         }
         let checked = check.run(project.content, watch: nil, memo: memo, forPages: true, remembering: true, times: times)
         memo = checked.memo
         let diagnostics = (loadProblems + checked.diagnostics).sorted()
         guard !diagnostics.hasErrors else {
             return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: nil,
-                           timings: [loadTime] + times.timings)
+                           timings: times.timings)
         }
-        return writeWholeSite(checked: checked, templates: project.templates, diagnostics: diagnostics, times: times,
-                              loadTime: loadTime)
+        return writeWholeSite(checked: checked, templates: project.templates, diagnostics: diagnostics, times: times)
     }
 }
 
 private extension IncrementalBuilder {
     /// Renders the whole site and writes the files whose bytes changed.
-    func writeWholeSite(checked: CheckResult, templates: TemplateSet, diagnostics: [Diagnostic], times: StageTimes,
-                        loadTime: StageTiming) -> Outcome {
+    func writeWholeSite(checked: CheckResult, templates: TemplateSet, diagnostics: [Diagnostic], times: StageTimes) -> Outcome {
         let collected = CollectedSite()
         let renderer = SiteRenderer(site: checked.site, templates: templates, times: times)
         let (renderProblems, textPages) = renderer.renderKeepingTexts(into: collected)
         let files = collected.files
-        let digests = Dictionary(files.map { (PathKey($0.path), FileDigest($0.bytes)) }, uniquingKeysWith: { $1 })
+        let digests = Dictionary(files.map { (PathKey($0.path), Fingerprint($0.bytes)) }, uniquingKeysWith: { $1 })
         var changed = files
         var removed: [String] = []
         let failure = times.measure(.write) { () -> SiteWriter.Failure? in
@@ -125,20 +121,20 @@ private extension IncrementalBuilder {
         guard renderProblems.isEmpty, failure == nil else {
             published = nil
             return Outcome(diagnostics: all, published: false, changed: [], writeFailure: failure?.description,
-                           timings: [loadTime] + times.timings)
+                           timings: times.timings)
         }
         published = Published(files: digests, check: checked, templates: templates.sources, assets: templates.assets,
                               textPages: textPages, itemFaces: renderer.itemFaces)
         return Outcome(diagnostics: all, published: true, changed: (changed.map(\.path) + removed).sorted(),
-                       writeFailure: nil, timings: [loadTime] + times.timings)
+                       writeFailure: nil, timings: times.timings)
     }
 
     /// Renders and writes the pages of the documents at `edited`, tells
     /// `pagesWritten`, then writes the pages made from every text.
     func writeEditedTexts(_ edited: [Int], checked: CheckResult, templates: TemplateSet, diagnostics: [Diagnostic],
-                          times: StageTimes, loadTime: StageTiming, pagesWritten: (([String]) -> Void)?) -> Outcome {
+                          times: StageTimes, pagesWritten: (([String]) -> Void)?) -> Outcome {
         guard var state = published else { return Outcome(diagnostics: diagnostics, published: false, changed: [],
-                                                          writeFailure: nil, timings: [loadTime]) }
+                                                          writeFailure: nil, timings: times.timings) }
         let renderer = SiteRenderer(site: checked.site, templates: templates, times: times, itemFaces: state.itemFaces)
         var written: [String] = []
         do throws(SiteWriter.Failure) {
@@ -147,7 +143,7 @@ private extension IncrementalBuilder {
             let problems = renderer.renderDocuments(edited, into: pages, texts: &texts)
             guard problems.isEmpty else {
                 return Outcome(diagnostics: (diagnostics + problems).sorted(), published: false, changed: [],
-                               writeFailure: nil, timings: [loadTime] + times.timings)
+                               writeFailure: nil, timings: times.timings)
             }
             try write(pages.files, into: &state, written: &written, times: times)
             pagesWritten?(written)
@@ -156,12 +152,12 @@ private extension IncrementalBuilder {
         } catch {
             published = nil
             return Outcome(diagnostics: diagnostics, published: false, changed: [], writeFailure: error.description,
-                           timings: [loadTime] + times.timings)
+                           timings: times.timings)
         }
         state.check = checked
         published = state
         return Outcome(diagnostics: diagnostics, published: true, changed: written.sorted(), writeFailure: nil,
-                       timings: [loadTime] + times.timings)
+                       timings: times.timings)
     }
 
     /// Writes those of `files` whose bytes differ from the published ones, noting their paths in `written`.
@@ -173,7 +169,7 @@ private extension IncrementalBuilder {
         defer { times.add(.write, since: start) }
         var changed: [OutputFile] = []
         for file in files {
-            let digest = known ? FileDigest.unknown : FileDigest(file.bytes)
+            let digest = known ? Fingerprint.unknown : Fingerprint(file.bytes)
             guard known || state.files[PathKey(file.path)] != digest else { continue }
             state.files[PathKey(file.path)] = digest
             changed.append(file)
@@ -182,26 +178,3 @@ private extension IncrementalBuilder {
         written += changed.map(\.path)
     }
 }
-
-/// A file's length and a hash of its bytes (SipHash, seeded once per
-/// process, so digests compare only within one run), to tell whether it changed.
-struct FileDigest: Hashable, Sendable {
-    let count: Int
-    let hash: Int
-
-    /// The digest of a file written without being read: equal to no other.
-    static let unknown = FileDigest(count: -1, hash: 0)
-
-    private init(count: Int, hash: Int) {
-        self.count = count
-        self.hash = hash
-    }
-
-    init(_ bytes: [UInt8]) {
-        count = bytes.count
-        var hasher = Hasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hash = hasher.finalize()
-    }
-}
-

@@ -33,16 +33,22 @@ public enum DocumentParser {
 
     /// Parses one document whose file holds `bytes`.
     static func parse(_ source: SourceFile, bytes: [UInt8], limits: Limits) -> (ParsedDocument?, [Diagnostic]) {
+        parse(source, byteCount: bytes.count, decoded: TextDecoding.decode(bytes), limits: limits)
+    }
+
+    /// Parses one document whose file holds `byteCount` bytes, `decoded` as text.
+    static func parse(_ source: SourceFile, byteCount: Int, decoded: Result<String, TextDecoding.Failure>,
+                      limits: Limits) -> (ParsedDocument?, [Diagnostic]) {
         guard let kind = source.kind else { return (nil, []) }
         let file = source.displayPath
         func failure(_ reason: DiagnosticReason, line: Int = 1, column: Int = 1) -> (ParsedDocument?, [Diagnostic]) {
             (nil, [Diagnostic(reason, at: SourceLocation(file: file, line: line, column: column))])
         }
-        guard bytes.count <= limits.fileSize else {
-            return failure(.fileTooLarge(bytes: bytes.count, limit: limits.fileSize))
+        guard byteCount <= limits.fileSize else {
+            return failure(.fileTooLarge(bytes: byteCount, limit: limits.fileSize))
         }
         let text: String
-        switch TextDecoding.decode(bytes) {
+        switch decoded {
         case .success(let decoded): text = decoded
         case .failure(.utf16): return failure(.utf16)
         case .failure(.invalidUTF8(let line, let column)): return failure(.invalidUTF8, line: line, column: column)

@@ -28,12 +28,11 @@ struct ContentCheck: Sendable {
     /// no parts are kept. Related documents are worked out only `forPages`.
     func run(_ content: ContentFiles, watch: RenderWatch?, memo: BuildMemo, forPages: Bool, remembering: Bool,
              times: StageTimes) -> CheckResult {
-        let work = content.documents.parallelMap { source -> BuildMemo.DocumentWork? in
-            memo.work(for: source, settings: settings)
+        let found = content.documents.parallelMap { source -> (file: CheckedFile, survey: BodySurvey?) in
+            let kept = memo.work(for: source, settings: settings)
+            return (kept?.checked ?? fileCheck.check(source, times: times), kept?.survey)
         }
-        let files = Array(content.documents.indices).parallelMap { index in
-            work[index]?.checked ?? fileCheck.check(content.documents[index], times: times)
-        }
+        let files = found.map(\.file)
         var documents: [CheckedDocument] = []
         var origins: [Int] = []
         var drafts = Set<String>()
@@ -43,7 +42,7 @@ struct ContentCheck: Sendable {
                 drafts.insert("\(document.kind.folder)/\(document.slug)")
                 continue
             }
-            documents.append(CheckedDocument(document: document, text: text, survey: work[index]?.survey))
+            documents.append(CheckedDocument(document: document, text: text, survey: found[index].survey))
             origins.append(index)
         }
         let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,

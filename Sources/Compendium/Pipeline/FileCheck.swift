@@ -37,14 +37,18 @@ struct FileCheck: Sendable {
             let problem = Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: source.displayPath))
             return CheckedFile(document: nil, text: nil, parseProblems: [problem], modelProblems: [], privacy: nil)
         }
-        let (parsed, parseProblems) = times.measure(.parse) { DocumentParser.parse(source, bytes: bytes, limits: limits) }
+        // Decoded once, for the parser and the lint.
+        let decoded = times.measure(.parse) { TextDecoding.decode(bytes) }
+        let (parsed, parseProblems) = times.measure(.parse) {
+            DocumentParser.parse(source, byteCount: bytes.count, decoded: decoded, limits: limits)
+        }
         let (document, modelProblems) = times.measure(.model) { () -> (Document?, [Diagnostic]) in
             guard let parsed else { return (nil, []) }
             return DocumentModeller.model(parsed, pillars: pillars)
         }
         let privacy = lint.flatMap { lint in
             times.measure(.privacy) { () -> PrivacyFindings? in
-                guard case .success(let text) = TextDecoding.decode(bytes) else { return nil }
+                guard case .success(let text) = decoded else { return nil }
                 let (problems, allowed) = lint.check(source, text: text, document: document)
                 return PrivacyFindings(diagnostics: problems, allowances: allowed)
             }

@@ -29,40 +29,37 @@ struct BodyPlacements: Sendable {
     /// The body on the document's own page.
     func ownPage(_ position: Int) -> BodyPlacement {
         let address = site.address(of: position)
-        let style = site.configuration.linkStyle
-        return BodyPlacement(destinations: site.links[position].targets.map { target in
+        return BodyPlacement(destinations: site.links[position].targets.map { pageDestination($0, from: address) })
+    }
+
+    /// The body on the print page, for a document the page holds: links
+    /// within it, and to documents on the page, go to their sections.
+    func printPage(_ position: Int) -> BodyPlacement? {
+        guard let section = sections[position] else { return nil }
+        return BodyPlacement(headingOffset: 2, anchorPrefix: section + "-", destinations: site.links[position].targets.map { target in
             switch target {
-            case .asWritten, .ownHeading, .missing:
-                return nil
-            case .document(let other, let anchor):
-                return SitePath.relative(from: address, to: site.address(of: other), style: style) + (anchor.map { "#" + $0 } ?? "")
-            case .page(let path, let suffix):
-                return SitePath.relative(from: address, to: path, style: style) + suffix
-            case .file(let path, let suffix):
-                return SitePath.relative(from: address, to: path) + suffix
+            case .ownHeading(let fragment):
+                return "#" + section + "-" + LinkResolver.anchor(fragment)
+            case .document(let other, let anchor) where sections[other] != nil:
+                return "#" + sections[other]! + (anchor.map { "-" + $0 } ?? "")
+            default:
+                return pageDestination(target, from: PrintPage.address)
             }
         })
     }
 
-    /// The body on the print page, for a document the page holds.
-    func printPage(_ position: Int) -> BodyPlacement? {
-        guard let section = sections[position] else { return nil }
-        let address = PrintPage.address
+    /// Where `target` is from the page at `address`; `nil` keeps the link as written.
+    private func pageDestination(_ target: LinkTarget, from address: String) -> String? {
         let style = site.configuration.linkStyle
-        return BodyPlacement(headingOffset: 2, anchorPrefix: section + "-", destinations: site.links[position].targets.map { target in
-            switch target {
-            case .asWritten, .missing:
-                return nil
-            case .ownHeading(let fragment):
-                return "#" + section + "-" + LinkResolver.anchor(fragment)
-            case .document(let other, let anchor):
-                if let otherSection = sections[other] { return "#" + otherSection + (anchor.map { "-" + $0 } ?? "") }
-                return SitePath.relative(from: address, to: site.address(of: other), style: style) + (anchor.map { "#" + $0 } ?? "")
-            case .page(let path, let suffix):
-                return SitePath.relative(from: address, to: path, style: style) + suffix
-            case .file(let path, let suffix):
-                return SitePath.relative(from: address, to: path) + suffix
-            }
-        })
+        switch target {
+        case .asWritten, .ownHeading, .missing:
+            return nil
+        case .document(let other, let anchor):
+            return SitePath.relative(from: address, to: site.address(of: other), style: style) + (anchor.map { "#" + $0 } ?? "")
+        case .page(let path, let suffix):
+            return SitePath.relative(from: address, to: path, style: style) + suffix
+        case .file(let path, let suffix):
+            return SitePath.relative(from: address, to: path) + suffix
+        }
     }
 }

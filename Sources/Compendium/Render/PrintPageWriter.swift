@@ -55,6 +55,11 @@ struct PrintPageWriter {
 
     static let path = SitePath.file(for: PrintPage.address)
 
+    /// `page` rendered whole with `bodies`, one for each document in its order.
+    static func wholePage(_ page: PrintPage, bodies: [String], templates: TemplateSet) -> OutputFile {
+        OutputFile(path: path, bytes: templates.render("print", page.context(body: { .text(bodies[$0]) })))
+    }
+
     init(page: PrintPage, templates: TemplateSet, output: any SiteOutput) {
         self.page = page
         self.templates = templates
@@ -78,8 +83,7 @@ struct PrintPageWriter {
     /// Writes the rest of the page.
     mutating func finish() {
         guard let skeleton else {
-            let kept = self.kept
-            output.add(OutputFile(path: Self.path, bytes: templates.render("print", page.context(body: { .text(kept[$0]) }))))
+            output.add(Self.wholePage(page, bodies: kept, templates: templates))
             return
         }
         let pieces = self.pieces ?? output.addInPieces(Self.path)

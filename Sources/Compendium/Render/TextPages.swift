@@ -53,9 +53,8 @@ struct TextPages: Sendable {
     private func printFile(renderer: SiteRenderer) -> OutputFile {
         let bodies = printOrder.map { texts.printBodies[$0] ?? "" }
         if let skeleton { return OutputFile(path: PrintPageWriter.path, bytes: skeleton.filled(with: bodies)) }
-        let page = renderer.printPage
-        let bytes = renderer.templates?.render("print", page.context(body: { .text(bodies[$0]) })) ?? []
-        return OutputFile(path: PrintPageWriter.path, bytes: bytes)
+        guard let templates = renderer.templates else { return OutputFile(path: PrintPageWriter.path, bytes: []) }
+        return PrintPageWriter.wholePage(renderer.printPage, bodies: bodies, templates: templates)
     }
 
     private func feedFiles(renderer: SiteRenderer) -> [OutputFile] {

@@ -7,6 +7,14 @@ struct Fingerprint: Sendable, Hashable {
     /// The hash of the bytes.
     let hash: UInt64
 
+    /// The fingerprint of bytes that were never read: equal to no other.
+    static let unknown = Fingerprint(count: -1, hash: 0)
+
+    private init(count: Int, hash: UInt64) {
+        self.count = count
+        self.hash = hash
+    }
+
     /// The fingerprint of `bytes`.
     init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBytes(Fingerprint.init(raw:))
