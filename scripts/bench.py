@@ -6,7 +6,12 @@ documents; 100,000 too with --large), then, for each, runs in turns (A B C D,
 A B C D, ...) a full `compendium build`, `compendium check`, Hugo on the same
 corpus and the C floor program (../shared/bench/ssgfloor.c, read + cmark +
 write), each into an empty output folder, under /usr/bin/time -v, and a
-rebuild of the same inputs into the folder a build left. Prints a
+rebuild of the same inputs into the folder a build left. Earlier outputs are
+set aside by renaming them, and deleted only after the last measurement:
+on a file system that remembers recently freed inodes (ext4 without a
+journal), a mass deletion just before a run makes every tool's writes
+several times slower, which would measure the deletion, not the tool.
+Prints a
 table (documents, pages written, wall and CPU seconds, peak memory, pages per
 second, medians over the runs) and the ratios the performance targets are
 stated in, each the median of the per-run ratios, since the machines are
@@ -20,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "..", "shared", "bench")
@@ -47,12 +53,34 @@ def standby(output_folder):
     return os.path.join(parent, f".{name}.standby")
 
 
-def timed(command, output_folder, fresh=True):
+class SetAside:
+    """A folder that earlier outputs are moved into, to be deleted when every measurement is taken."""
+
+    def __init__(self, out):
+        self.folder = os.path.join(out, ".set-aside")
+        self.count = 0
+        if os.path.exists(self.folder):
+            # Left by a run that was stopped: delete it, then let the file system forget the freed inodes.
+            shutil.rmtree(self.folder, ignore_errors=True)
+            time.sleep(40)
+        os.makedirs(self.folder)
+
+    def move(self, path):
+        """Moves `path`, when it exists, out of the way."""
+        if os.path.lexists(path):
+            self.count += 1
+            os.rename(path, os.path.join(self.folder, str(self.count)))
+
+    def delete(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def timed(command, output_folder, set_aside, fresh=True):
     """Runs `command` under /usr/bin/time -v, into an empty output folder unless not
     `fresh`; returns wall, CPU, peak MiB and its standard output."""
     if output_folder and fresh:
-        shutil.rmtree(output_folder, ignore_errors=True)
-        shutil.rmtree(standby(output_folder), ignore_errors=True)
+        set_aside.move(output_folder)
+        set_aside.move(standby(output_folder))
     result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
@@ -86,6 +114,7 @@ def main():
     arguments = parser.parse_args()
 
     os.makedirs(arguments.out, exist_ok=True)
+    set_aside = SetAside(arguments.out)
     floor = os.path.join(arguments.out, "ssgfloor")
     subprocess.run(["cc", "-O2", "-o", floor, os.path.join(BENCH, "ssgfloor.c"), "-lcmark", "-lpthread"], check=True)
     workers = str(os.cpu_count() or 2)
@@ -114,12 +143,12 @@ def main():
         results = {name: [] for name in ["compendium build", "compendium rebuild"] + list(tools)}
         for _ in range(arguments.runs):
             for name, (command, output) in tools.items():
-                results[name].append(timed(command, output))
+                results[name].append(timed(command, output, set_aside))
                 if name == "compendium build":
                     # The same inputs again into the folder that holds the site: the second of two
                     # rebuilds writes into the site the first replaced, so only what changed is written.
-                    timed(command, output, fresh=False)
-                    results["compendium rebuild"].append(timed(command, output, fresh=False))
+                    timed(command, output, set_aside, fresh=False)
+                    results["compendium rebuild"].append(timed(command, output, set_aside, fresh=False))
         pages = {
             "compendium build": count_pages(site),
             "compendium rebuild": count_pages(site),
@@ -140,9 +169,9 @@ def main():
             "build wall": statistics.median(build),
             "build peak": max(run["peak"] for run in results["compendium build"]),
         }
-        shutil.rmtree(hugo_site, ignore_errors=True)
-        shutil.rmtree(floor_site, ignore_errors=True)
-        shutil.rmtree(standby(site), ignore_errors=True)
+        set_aside.move(hugo_site)
+        set_aside.move(floor_site)
+        set_aside.move(standby(site))
 
     print()
     print(f"| {'tool':<18} | {'docs':>7} | {'pages':>7} | {'wall s':>7} | {'CPU s':>7} | {'peak MB':>8} | {'pages/s':>8} |")
@@ -182,6 +211,7 @@ def main():
     print()
     for label, met, value in targets:
         print(f"{'met    ' if met else 'NOT met'}  {label}: {value}")
+    set_aside.delete()
 
 
 if __name__ == "__main__":
