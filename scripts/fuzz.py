@@ -453,7 +453,9 @@ def quarantine(target: Target, artifact: Path) -> None:
 
 def environment() -> dict[str, str]:
     env = dict(os.environ, SWIFT_BACKTRACE="enable=no", COMPENDIUM_ROOT=str(ROOT),
-               ASAN_OPTIONS="handle_abort=1:symbolize=1:" + os.environ.get("ASAN_OPTIONS", ""))
+               ASAN_OPTIONS="handle_abort=1:symbolize=1:" + os.environ.get("ASAN_OPTIONS", ""),
+               LSAN_OPTIONS=f"suppressions={ROOT / 'Fuzz' / 'lsan-suppressions.txt'}:print_suppressions=0:"
+               + os.environ.get("LSAN_OPTIONS", ""))
     symbolizer = toolchain_tool("llvm-symbolizer")
     if symbolizer:
         env["ASAN_SYMBOLIZER_PATH"] = symbolizer

@@ -218,7 +218,7 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
     // Diagnostics as `check` prints them, with source lines.
     var sources: [String: String] = [:]
-    for file in content.documents { sources[file.displayPath] = String(decoding: file.bytes, as: UTF8.self) }
+    for file in content.documents { sources[file.displayPath] = String(decoding: (try? file.read()) ?? [], as: UTF8.self) }
     let lookup = sources
     let report = DiagnosticReport(diagnostics: (settingsProblems + result.diagnostics).sorted(), allowances: result.allowances)
     _ = HumanFormat(colour: false, source: { lookup[$0] }).render(report)

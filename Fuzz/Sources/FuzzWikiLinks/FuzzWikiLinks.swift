@@ -11,28 +11,20 @@ import Markdown
 //   whose inside parses to the link; no two text pieces are adjacent;
 // - a parsed link's target is not blank and has no `|` or `#`, and its parts
 //   have no surrounding spaces or tabs;
-// - render gives unique heading anchors on lines of the body, asks about
-//   every wiki-link with a non-blank target, and its HTML has no script
-//   element and no javascript: address, whatever the resolver answers.
+// - survey gives unique heading anchors on lines of the body and a request
+//   for every wiki-link, each with a non-blank target;
+// - render gives one HTML fragment for each placement, with no script
+//   element and no javascript: address, whatever each link is answered.
 
-/// Answers every request, in turn: keep, resolve (to an address and title
-/// that need escaping), leave unresolved.
-private final class Resolver {
-    var count = 0
-    var wikiRequests = 0
-
-    func resolve(_ request: LinkRequest) -> LinkResolution {
-        Fuzz.require(request.line >= 1, "request on line \(request.line)")
-        if case .wiki(let link) = request.form {
-            wikiRequests += 1
-            checkLink(link, fromText: true)
-        }
-        count += 1
-        switch count % 3 {
-        case 0: return .keep
-        case 1: return .resolved(href: "../themes/a\"b<c>&d/#x", title: "T <i>&amp; \"q\"</i>")
-        default: return .unresolved
-        }
+/// Answers each request, in turn: as written, found (with a destination and
+/// title that need escaping), missing.
+private func answer(_ request: LinkRequest, at index: Int) -> (LinkAnswer, String?) {
+    Fuzz.require(request.line >= 1, "request on line \(request.line)")
+    if case .wiki(let link) = request.form { checkLink(link, fromText: true) }
+    switch index % 3 {
+    case 0: return (.asWritten, nil)
+    case 1: return (.found(title: "T <i>&amp; \"q\"</i>"), "../themes/a\"b<c>&d/#x")
+    default: return (.missing, nil)
     }
 }
 
@@ -104,23 +96,29 @@ public func fuzzWikiLinks(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     // so they vary without taking bytes from the text.
     let firstLine = 1 + size % 7
     let headingOffset = size % 3
-    let resolver = Resolver()
-    let rendered = MarkdownRenderer.render(text, firstLine: firstLine, anchor: Slug.make,
-                                           headingOffset: headingOffset, resolve: resolver.resolve)
-    let anchors = rendered.headings.map(\.anchor)
+    let survey = MarkdownRenderer.survey(text, firstLine: firstLine, anchor: Slug.make)
+    let answers = survey.links.enumerated().map { answer($1, at: $0) }
+    let placements = [BodyPlacement(destinations: answers.map(\.1)),
+                      BodyPlacement(headingOffset: headingOffset, anchorPrefix: "p-", destinations: answers.map { _ in nil })]
+    let rendered = MarkdownRenderer.render(text, firstLine: firstLine, anchor: Slug.make, answers: answers.map(\.0),
+                                           placements: placements)
+    Fuzz.require(rendered.html.count == placements.count, "\(rendered.html.count) fragments for \(placements.count) placements")
+    let anchors = survey.headings.map(\.anchor)
     Fuzz.require(Set(anchors).count == anchors.count, "duplicate heading anchors \(anchors)")
     // Lines as cmark counts them: ended by \n, \r\n or a lone \r.
     var lines = 1
     for (index, byte) in buffer.enumerated() where byte == 0x0A || (byte == 0x0D && (index + 1 == size || buffer[index + 1] != 0x0A)) {
         lines += 1
     }
-    for heading in rendered.headings {
+    for heading in survey.headings {
         Fuzz.require(heading.level >= 1 && heading.level <= 6, "heading level \(heading.level)")
         Fuzz.require(heading.line >= firstLine && heading.line < firstLine + lines,
                      "heading on line \(heading.line) outside \(firstLine)..<\(firstLine + lines)")
     }
-    let html = rendered.html.lowercased()
-    Fuzz.require(!html.contains("<script"), "script element in the HTML")
-    Fuzz.require(!html.contains("href=\"javascript:") && !html.contains("src=\"javascript:"), "javascript: address in the HTML")
+    for fragment in rendered.html {
+        let html = fragment.lowercased()
+        Fuzz.require(!html.contains("<script"), "script element in the HTML")
+        Fuzz.require(!html.contains("href=\"javascript:") && !html.contains("src=\"javascript:"), "javascript: address in the HTML")
+    }
     return 0
 }
