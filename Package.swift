@@ -21,6 +21,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(
             name: "Compendium",
@@ -43,6 +44,7 @@ let package = Package(
             dependencies: [
                 "Compendium",
                 "Preview",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
