@@ -73,7 +73,7 @@ public enum MarkdownRenderer {
                     continue
                 }
                 html.append(String(cString: rendered))
-                free(rendered)
+                parseMemory.pointee.free(rendered)
             }
             return RenderedBody(html: html, plainText: plainText)
         }
@@ -85,10 +85,17 @@ private extension MarkdownRenderer {
     /// to `body`, freeing it afterwards.
     static func withTree<Result>(of source: String, _ body: (OpaquePointer?) -> Result) -> Result {
         var source = source
-        let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        let arena = threadArena()
+        let mark = arena.pointee.mark()
+        defer { arena.pointee.release(to: mark) }
         let root: OpaquePointer? = source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options)
+                guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, parseMemory) else {
+                    return nil
+                }
+                defer { cmark_parser_free(parser) }
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                return cmark_parser_finish(parser)
             }
         }
         defer { if let root { cmark_node_free(root) } }
@@ -119,7 +126,7 @@ private extension MarkdownRenderer {
 
     /// Replaces a heading with a custom block, whose tags each placement sets.
     static func headingBlock(replacing node: OpaquePointer) -> OpaquePointer? {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, parseMemory) else { return nil }
         while let child = cmark_node_first_child(node) {
             cmark_node_append_child(block, child)
         }
@@ -127,6 +134,47 @@ private extension MarkdownRenderer {
         cmark_node_free(node)
         return block
     }
+}
+
+/// cmark's allocator for every tree: the calling thread's `ParseArena`.
+/// Freeing does nothing; `withTree` gives the parse's memory back at once.
+nonisolated(unsafe) private let parseMemory: UnsafeMutablePointer<cmark_mem> = {
+    let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+    memory.initialize(to: cmark_mem(
+        calloc: { count, size in
+            let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow else { return nil }
+            let block = threadArena().pointee.allocate(Int(bytes))
+            block.initializeMemory(as: UInt8.self, repeating: 0, count: Int(bytes))
+            return block
+        },
+        realloc: { pointer, size in threadArena().pointee.reallocate(pointer, to: Int(size)) },
+        free: { _ in }
+    ))
+    return memory
+}()
+
+/// The key of each thread's arena, which is given back when the thread ends.
+private let arenaKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { pointer in destroyArena(pointer) }
+    return key
+}()
+
+private func destroyArena(_ pointer: UnsafeMutableRawPointer?) {
+    guard let arena = pointer?.assumingMemoryBound(to: ParseArena.self) else { return }
+    arena.pointee.destroy()
+    arena.deinitialize(count: 1)
+    arena.deallocate()
+}
+
+/// The calling thread's arena, made on its first parse.
+private func threadArena() -> UnsafeMutablePointer<ParseArena> {
+    if let arena = pthread_getspecific(arenaKey) { return arena.assumingMemoryBound(to: ParseArena.self) }
+    let arena = UnsafeMutablePointer<ParseArena>.allocate(capacity: 1)
+    arena.initialize(to: ParseArena())
+    pthread_setspecific(arenaKey, arena)
+    return arena
 }
 
 /// Nodes of interest, gathered in one walk before any edit.
@@ -248,12 +296,12 @@ private struct LinkEditor {
                     case .asWritten:
                         cmark_node_insert_before(run, makeText(String(decoding: bytes[range], as: UTF8.self)))
                     case .found(let title):
-                        guard let node = cmark_node_new(CMARK_NODE_LINK) else { continue }
+                        guard let node = cmark_node_new_with_mem(CMARK_NODE_LINK, parseMemory) else { continue }
                         cmark_node_append_child(node, makeText(link.label ?? title))
                         cmark_node_insert_before(run, node)
                         kept.append((node, index, ""))
                     case .missing:
-                        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                        let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, parseMemory)
                         cmark_node_set_on_enter(node, "<span class=\"missing-link\">")
                         cmark_node_set_on_exit(node, "</span>")
                         cmark_node_append_child(node, makeText(link.label ?? link.target))
@@ -285,7 +333,7 @@ private func unwrap(_ node: OpaquePointer) {
 }
 
 private func makeText(_ string: String) -> OpaquePointer? {
-    let node = cmark_node_new(CMARK_NODE_TEXT)
+    let node = cmark_node_new_with_mem(CMARK_NODE_TEXT, parseMemory)
     cmark_node_set_literal(node, string)
     return node
 }
