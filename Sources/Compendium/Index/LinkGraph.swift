@@ -27,11 +27,8 @@ struct LinkGraph: Sendable {
             outgoing[edge.source].append(edge)
             incoming[edge.target].append(edge)
         }
-        let order: (Edge, Edge, KeyPath<Edge, Int>) -> Bool = { a, b, end in
-            (a.relation, rank[a[keyPath: end]]) < (b.relation, rank[b[keyPath: end]])
-        }
-        outgoing = outgoing.map { $0.sorted { order($0, $1, \.target) } }
-        incoming = incoming.map { $0.sorted { order($0, $1, \.source) } }
+        outgoing = outgoing.parallelMap { $0.sorted { ($0.relation, rank[$0.target]) < ($1.relation, rank[$1.target]) } }
+        incoming = incoming.parallelMap { $0.sorted { ($0.relation, rank[$0.source]) < ($1.relation, rank[$1.source]) } }
         return LinkGraph(
             outgoing: outgoing, incoming: incoming,
             related: withRelated ? relatedDocuments(count: documents.count, taxonomy: taxonomy, rank: rank)

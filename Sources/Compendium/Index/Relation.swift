@@ -50,8 +50,11 @@ public enum Relation: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     public static func < (lhs: Relation, rhs: Relation) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        ordered.firstIndex(of: lhs)! < ordered.firstIndex(of: rhs)!
     }
+
+    /// Every relation in the order of its declaration, made once rather than at every comparison.
+    private static let ordered = allCases
 }
 
 /// A directed link between two documents, by their positions in the index.
