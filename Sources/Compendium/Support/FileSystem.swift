@@ -43,10 +43,11 @@ enum FileSystem {
         guard let handle = opendir(directory) else { throw Failure(path: directory, code: errno) }
         defer { closedir(handle) }
         var names: [String] = []
+        // A name is read where it lies, up to its terminating zero: a record is only as long as its
+        // name, so copying the whole 256-byte `d_name` field could read past the end of readdir's buffer.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
