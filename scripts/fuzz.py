@@ -618,6 +618,7 @@ def main() -> int:
                         help="targets fuzzed at a time, one process each (FUZZ_PARALLEL, default 2)")
     parser.add_argument("--no-build", action="store_true", help="use the targets already built")
     parser.add_argument("--corpus-only", action="store_true", help="only prepare the corpora and dictionaries")
+    parser.add_argument("--build-only", action="store_true", help="only build the targets (CI, so that they keep building)")
     arguments = parser.parse_args()
 
     names = [n.strip() for n in arguments.targets.split(",") if n.strip()]
@@ -629,6 +630,9 @@ def main() -> int:
     os.chdir(ROOT)
     if not arguments.corpus_only and not arguments.no_build:
         build(targets)
+    if arguments.build_only:
+        say(f"fuzz: built {len(targets)} target(s)")
+        return 0
     prepare(targets)
     if arguments.corpus_only:
         return 0
