@@ -28,11 +28,22 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BENCH = os.path.join(ROOT, "..", "shared", "bench")
+# The corpus generator and the C floor program: BENCH_TOOLS, or ../shared/bench beside the repository.
+BENCH = os.environ.get("BENCH_TOOLS") or os.path.join(ROOT, "..", "shared", "bench")
+
+
+def require_tools():
+    """Stops with a hint when the corpus generator or the C floor program is not where it is looked for."""
+    missing = [name for name in ("gen_corpus.py", "ssgfloor.c") if not os.path.isfile(os.path.join(BENCH, name))]
+    if missing:
+        sys.exit(f"bench: {', '.join(missing)} not found in {os.path.abspath(BENCH)}\n"
+                 "  hint: put the benchmark tools in ../shared/bench beside the repository, "
+                 "or set BENCH_TOOLS to the folder that holds them")
 
 
 def corpus(docs, out):
     """Generates the corpus (with its Hugo skeleton) once, and gives it a site configuration."""
+    require_tools()
     folder = os.path.join(out, f"corpus-{docs}")
     if not os.path.isdir(os.path.join(folder, "content")):
         subprocess.run([sys.executable, os.path.join(BENCH, "gen_corpus.py"), "--docs", str(docs), "--out", folder,
@@ -113,6 +124,7 @@ def main():
     parser.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
     arguments = parser.parse_args()
 
+    require_tools()
     os.makedirs(arguments.out, exist_ok=True)
     set_aside = SetAside(arguments.out)
     floor = os.path.join(arguments.out, "ssgfloor")
