@@ -29,20 +29,24 @@ enum Indexer {
         surveyor: BodySurveyor, withRelated: Bool = true, keepingSurveys: Bool = false
     ) -> IndexOutcome {
         let attachmentPaths = Set(attachments.map(\.relativePath))
-        let (book, siteDiagnostics, declared, taxonomy) = surveyor.times.measure(.index) {
-            let (book, addressProblems) = AddressBook.build(documents.map(\.document))
-            let (declared, referenceProblems) = ReferenceResolver(book: book, drafts: drafts, attachments: attachmentPaths)
-                .resolve()
-            let (taxonomy, taxonomyProblems) = Taxonomy.build(book)
-            return (book, FileNames.check(attachments) + addressProblems + referenceProblems + taxonomyProblems,
-                    declared, taxonomy)
-        }
+        let (book, addressProblems) = surveyor.times.measure(.index) { AddressBook.build(documents.map(\.document)) }
 
+        // What the front matter says (references, themes, topics, the display order) is worked
+        // out on one core while the bodies are surveyed on the others.
         let resolver = LinkResolver(book: book, drafts: drafts, attachments: attachmentPaths)
-        let bodies = Array(book.origins.indices).parallelMap { position -> SurveyedBody in
+        let (bodies, frontMatter) = Array(book.origins.indices).parallelMap({ position -> SurveyedBody in
             SurveyedBody(survey: surveyor.survey(documents[book.origins[position]]), position: position, resolver: resolver,
                          times: surveyor.times, keeping: keepingSurveys)
-        }
+        }, alongside: {
+            surveyor.times.measure(.index) {
+                let (declared, referenceProblems) = ReferenceResolver(book: book, drafts: drafts, attachments: attachmentPaths)
+                    .resolve()
+                let (taxonomy, taxonomyProblems) = Taxonomy.build(book)
+                return (declared: declared, taxonomy: taxonomy, rank: displayRank(book.documents),
+                        problems: FileNames.check(attachments) + addressProblems + referenceProblems + taxonomyProblems)
+            }
+        })
+        let (declared, taxonomy, rank, siteDiagnostics) = frontMatter
         let anchors = bodies.map(\.anchors)
         return surveyor.times.measure(.index) {
             var links = bodies.map(\.links)
@@ -58,7 +62,6 @@ enum Indexer {
                 links[position] = links[position].pointingAtPages(for: Set(missing.map(\.key)))
             }
 
-            let rank = displayRank(book.documents)
             let graph = LinkGraph.build(documents: book.documents, edges: Array(edges), taxonomy: taxonomy, rank: rank,
                                         withRelated: withRelated)
             let members = Dictionary(grouping: book.documents.indices) { book.documents[$0].kind }

@@ -1,4 +1,5 @@
 @testable import Compendium
+import Synchronization
 import Testing
 
 // Unit tests of the small value types and helpers: slugs, suggestions,
@@ -491,5 +492,21 @@ import Testing
                 #expect(output == expected, "\(text)")
             }
         }
+    }
+}
+
+@Suite struct ParallelMapUnitTests {
+    @Test func resultsKeepTheOrderOfTheElementsAndTheOtherWorkRunsOnce() {
+        let runs = Mutex(0)
+        for count in [0, 1, 2, 1_000] {
+            let elements = Array(0..<count)
+            let (squares, other) = elements.parallelMap({ $0 * $0 }, alongside: { () -> String in
+                runs.withLock { $0 += 1 }
+                return "done"
+            })
+            #expect(squares == elements.map { $0 * $0 }, "\(count) elements")
+            #expect(other == "done")
+        }
+        #expect(runs.withLock { $0 } == 4)
     }
 }
