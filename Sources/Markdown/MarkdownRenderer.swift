@@ -98,7 +98,8 @@ private extension MarkdownRenderer {
                 return cmark_parser_finish(parser)
             }
         }
-        defer { if let root { cmark_node_free(root) } }
+        // The tree is not walked to free its nodes one by one: every node comes from the arena,
+        // whose release above gives them all back at once.
         if let root { cmark_consolidate_text_nodes(root) }
         return body(root)
     }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 extension Array where Element: Sendable {
     /// `map` run on every core; results keep the order of the elements.
@@ -22,24 +23,16 @@ extension Array where Element: Sendable {
     /// piece of the work, so that no core waits for it; returns both results.
     func parallelMap<Result: Sendable, Other: Sendable>(_ transform: @Sendable (Element) -> Result,
                                                         alongside other: @Sendable () -> Other) -> ([Result], Other) {
-        var results = [Result?](repeating: nil, count: count)
-        var otherResult: Other?
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            nonisolated(unsafe) let otherOutput = UnsafeMutablePointer<Other?>.allocate(capacity: 1)
-            otherOutput.initialize(to: nil)
-            defer {
-                otherResult = otherOutput.move()
-                otherOutput.deallocate()
+        let otherResult = Mutex<Other?>(nil)
+        // Piece 0 is `other`, taken first, while the elements are shared out after it.
+        let pieces = Array<Int>(0...count).parallelMap { piece -> Result? in
+            guard piece > 0 else {
+                let made = other()
+                otherResult.withLock { $0 = made }
+                return nil
             }
-            self.withUnsafeBufferPointer { input in
-                nonisolated(unsafe) let elements = input
-                // The first piece is `other`, taken first, while the elements are shared out after it.
-                DispatchQueue.concurrentPerform(iterations: input.count + 1) { index in
-                    if index == 0 { otherOutput.pointee = other() } else { output[index - 1] = transform(elements[index - 1]) }
-                }
-            }
+            return transform(self[piece - 1])
         }
-        return (results.map { $0! }, otherResult!)
+        return (pieces.dropFirst().map { $0! }, otherResult.withLock { $0 }!)
     }
 }
