@@ -27,6 +27,7 @@ let package = Package(
             name: "Compendium",
             dependencies: [
                 "Markdown",
+                // For libyaml: front matter is read from its events (module CYaml) in Parse/YAMLReader.swift.
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -50,7 +50,8 @@ private struct ResolutionState {
         let book = resolver.book
         var candidates: [Int] = []
         var slug = link.target
-        if let slash = link.target.firstIndex(of: "/") {
+        // Most targets have no folder: looking at bytes first spares reading them as characters.
+        if link.target.utf8.contains(UInt8(ascii: "/")), let slash = link.target.firstIndex(of: "/") {
             slug = String(link.target[link.target.index(after: slash)...])
             let folder = String(link.target[..<slash])
             if let kind = Kind(folder: folder) ?? Kind(rawValue: folder), let found = book.find(slug, kind: kind) {

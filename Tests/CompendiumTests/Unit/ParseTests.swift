@@ -300,6 +300,60 @@ import Testing
             == .failure(.duplicateKey("name", line: 5, column: 5)))
     }
 
+    @Test func ofSeveralRepeatedKeysTheFirstInTextOrderIsReported() {
+        #expect(YAMLReader.parse("b: 1\nb: 2\na: 1\na: 2\n", firstLine: 2)
+            == .failure(.duplicateKey("a", line: 5, column: 1)))
+    }
+
+    @Test func aRepeatAmongManyKeysIsFound() {
+        let yaml = (0..<20).map { "k\($0): v\n" }.joined() + "k3: again\n"
+        #expect(YAMLReader.parse(yaml, firstLine: 2) == .failure(.duplicateKey("k3", line: 22, column: 1)))
+        #expect(YAMLReader.parse((0..<20).map { "k\($0): v\n" }.joined(), firstLine: 2).map { _ in true } == .success(true))
+    }
+
+    @Test func quotedAndPlainKeysAreTheSameKey() {
+        #expect(YAMLReader.parse("\"a\": 1\na: 2\n", firstLine: 2) == .failure(.duplicateKey("a", line: 3, column: 1)))
+        #expect(YAMLReader.parse("!!str a: 1\na: 2\n", firstLine: 2) == .failure(.duplicateKey("a", line: 3, column: 1)))
+    }
+
+    @Test func keysWithDifferentTagsAreDifferentKeys() throws {
+        #expect(entries(try parse("!local a: 1\na: 2\n")).map(\.key) == ["a", "a"])
+    }
+
+    @Test func anAliasUsedAsARepeatedKeyIsARepeatedKey() {
+        #expect(YAMLReader.parse("&k x: 1\n*k : 2\n", firstLine: 2) == .failure(.duplicateKey("x", line: 2, column: 1)))
+    }
+
+    @Test func repeatedKeysAreFoundAfterCarriageReturns() {
+        #expect(YAMLReader.parse("title: A\r\rtitle: B\r", firstLine: 2)
+            == .failure(.duplicateKey("title", line: 4, column: 1)))
+    }
+
+    @Test func anUndefinedAliasIsASyntaxError() {
+        #expect(YAMLReader.parse("a: *nowhere\n", firstLine: 2)
+            == .failure(.syntax(problem: "found undefined alias", context: nil, line: 2, column: 4)))
+        #expect(YAMLReader.parse("a: &x [*x]\n", firstLine: 2)
+            == .failure(.syntax(problem: "found undefined alias", context: nil, line: 2, column: 8)))
+    }
+
+    @Test func aSecondDocumentIsASyntaxError() {
+        #expect(YAMLReader.parse("a: 1\n---\nb: 2\n", firstLine: 2) == .failure(.syntax(
+            problem: "but found another document",
+            context: "expected a single document in the stream that starts at line 2, column 1", line: 3, column: 1)))
+    }
+
+    @Test func aSyntaxErrorAfterAnAnchorIsReportedFirst() {
+        guard case .failure(.syntax(_, _, let line, _)) = YAMLReader.parse("a: &x 1\nb: [2\n", firstLine: 2) else {
+            Issue.record("expected a syntax error")
+            return
+        }
+        #expect(line == 4)
+    }
+
+    @Test func aByteOrderMarkAtTheStartOfAValueIsDropped() throws {
+        #expect(entries(try parse("x: \u{FEFF}value\n")).map(\.value.value) == [.scalar("value", plain: true)])
+    }
+
     @Test func anchorsAndAliasesAreRefused() {
         #expect(YAMLReader.parse("a: &x 1\nb: *x\n", firstLine: 2) == .failure(.anchor(line: 2, column: 4)))
         #expect(YAMLReader.parse("title: A\nsummary: &s Text\n", firstLine: 2) == .failure(.anchor(line: 3, column: 10)))
