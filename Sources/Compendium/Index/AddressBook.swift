@@ -30,44 +30,56 @@ struct AddressBook: Sendable {
     /// Gives every document its address. A document whose address is taken,
     /// by another document or by a generated page, is reported and left out.
     static func build(_ documents: [Document]) -> (AddressBook, [Diagnostic]) {
-        let sorted = documents.indices.sorted { a, b in
-            let (x, y) = (documents[a], documents[b])
-            return (x.kind, x.slug, x.file) < (y.kind, y.slug, y.file)
-        }
+        // Sorted on the three fields alone, which stay together in memory, rather than on whole documents.
+        let sorted = documents.enumerated()
+            .map { origin, document in SortKey(kind: document.kind, slug: document.slug, file: document.file, origin: origin) }
+            .sorted { ($0.kind, $0.slug, $0.file) < ($1.kind, $1.slug, $1.file) }
         var diagnostics: [Diagnostic] = []
         var accepted: [Document] = []
         var addresses: [String] = []
         var origins: [Int] = []
-        var claimedBy: [String: String] = [:]
-        for origin in sorted {
-            let document = documents[origin]
-            let address = SitePath.document(kind: document.kind, slug: document.slug)
-            let location = SourceLocation(file: document.file)
+        var byAddress: [String: Int] = [:]
+        accepted.reserveCapacity(documents.count)
+        addresses.reserveCapacity(documents.count)
+        origins.reserveCapacity(documents.count)
+        byAddress.reserveCapacity(documents.count)
+        for key in sorted {
+            let address = SitePath.document(kind: key.kind, slug: key.slug)
+            let location = SourceLocation(file: key.file)
             if let owner = reserved[address] {
                 diagnostics.append(Diagnostic(.reservedAddress(url: "/" + address, owner: owner), at: location))
                 continue
             }
-            if let other = claimedBy[address] {
-                diagnostics.append(Diagnostic(.duplicateAddress(url: "/" + address, otherFile: other), at: location))
+            if let other = byAddress[address] {
+                diagnostics.append(Diagnostic(.duplicateAddress(url: "/" + address, otherFile: accepted[other].file), at: location))
                 continue
             }
-            claimedBy[address] = document.file
-            accepted.append(document)
+            byAddress[address] = accepted.count
+            accepted.append(documents[key.origin])
             addresses.append(address)
-            origins.append(origin)
+            origins.append(key.origin)
         }
         var byKind: [Kind: [String: Int]] = [:]
         var bySlug: [String: [Int]] = [:]
         var byRelativePath: [String: Int] = [:]
+        bySlug.reserveCapacity(accepted.count)
+        byRelativePath.reserveCapacity(accepted.count)
         for (position, document) in accepted.enumerated() {
             byKind[document.kind, default: [:]][document.slug] = position
             bySlug[document.slug, default: []].append(position)
             byRelativePath[document.relativePath] = position
         }
-        let byAddress = Dictionary(uniqueKeysWithValues: addresses.enumerated().map { ($1, $0) })
         let book = AddressBook(documents: accepted, addresses: addresses, origins: origins, byKind: byKind, bySlug: bySlug,
                                byRelativePath: byRelativePath, byAddress: byAddress)
         return (book, diagnostics)
+    }
+
+    /// What documents are put in order by, and where each was in the list given.
+    private struct SortKey {
+        let kind: Kind
+        let slug: String
+        let file: String
+        let origin: Int
     }
 
     /// Puts `document`, with the same kind, slug and path as the one at `position`, in its place.

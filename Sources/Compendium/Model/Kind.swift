@@ -68,6 +68,9 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// The order kinds are listed in.
     public static func < (lhs: Kind, rhs: Kind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        ordered.firstIndex(of: lhs)! < ordered.firstIndex(of: rhs)!
     }
+
+    /// Every kind in the order of its declaration, made once rather than at every comparison.
+    private static let ordered = allCases
 }
