@@ -148,74 +148,83 @@ private final class EventReader {
         return root
     }
 
-    /// Reads the value that starts with `event`, nested `depth` deep.
-    /// `identified` asks for its identity too (inside a key, or under an anchor).
+    /// Reads the value that starts with `event`, nested `depth` deep, as a
+    /// mapping's key or as a value. `identified` asks for its identity too
+    /// (inside a key, or under an anchor).
     private func read(_ event: Event, depth: Int, asKey: Bool, identified: Bool)
         throws(YAMLReader.Failure) -> ReadValue {
         let line = event.line + lineOffset, column = event.column
         let identified = identified || event.anchor != nil
-        let node: YAMLNode, identity: KeyIdentity?
-        switch event.kind {
-        case .alias(let name):
+        if case .alias(let name) = event.kind {
             guard let target = anchors[name] else {
                 throw .syntax(problem: "found undefined alias", context: nil, line: line, column: column)
             }
+            // The alias stands for the anchored value, which was noted already.
             note(.anchor(line: line, column: column))
-            // The alias stands for the anchored value, which was reported already.
             return ReadValue(node: YAMLNode(value: .scalar("", plain: true), line: line, column: column),
                              identity: target.identity, line: target.line, column: target.column)
-        case .scalar(let value, let plain):
-            if asKey, event.anchor != nil { note(.anchor(line: line, column: column)) }
-            if !asKey { notePosition(of: event, line: line, column: column, depth: depth) }
-            node = YAMLNode(value: .scalar(value, plain: plain), line: line, column: column)
-            identity = identified ? .scalar(value, tag: ResolvedTag.resolve(event.tag, standard: ResolvedTag.string)) : nil
+        }
+        // A key must be text; its depth does not count.
+        if asKey, event.kind == .sequenceStart || event.kind == .mappingStart {
+            note(.nonScalarKey(line: line, column: column))
+        } else {
+            if event.anchor != nil { note(.anchor(line: line, column: column)) }
+            if !asKey, depth > YAMLReader.depthLimit { note(.tooDeep(line: line, column: column)) }
+        }
+        let value: YAMLNode.Value, identity: KeyIdentity?
+        switch event.kind {
+        case .scalar(let text, let plain):
+            value = .scalar(text, plain: plain)
+            identity = identified ? .scalar(text, tag: ResolvedTag.resolve(event.tag, standard: ResolvedTag.string)) : nil
         case .sequenceStart:
-            if asKey { note(.nonScalarKey(line: line, column: column)) } else {
-                notePosition(of: event, line: line, column: column, depth: depth)
-            }
-            var items: [YAMLNode] = [], identities: [KeyIdentity] = []
-            while true {
-                let itemEvent = try next()
-                if itemEvent.kind == .sequenceEnd { break }
-                let item = try read(itemEvent, depth: depth + 1, asKey: false, identified: identified)
-                items.append(item.node)
-                if let itemIdentity = item.identity { identities.append(itemIdentity) }
-            }
-            node = YAMLNode(value: .sequence(items), line: line, column: column)
-            identity = identified ? .sequence(identities, tag: ResolvedTag.resolve(event.tag, standard: ResolvedTag.sequence)) : nil
+            let items = try readItems(depth: depth, identified: identified)
+            value = .sequence(items.nodes)
+            identity = identified ? .sequence(items.identities, tag: ResolvedTag.resolve(event.tag, standard: ResolvedTag.sequence)) : nil
         case .mappingStart:
-            if asKey { note(.nonScalarKey(line: line, column: column)) } else {
-                notePosition(of: event, line: line, column: column, depth: depth)
-            }
-            var entries: [YAMLEntry] = [], keys: [ReadValue] = []
-            var identities: [KeyIdentity] = []
-            while true {
-                let keyEvent = try next()
-                if keyEvent.kind == .mappingEnd { break }
-                let key = try read(keyEvent, depth: depth + 1, asKey: true, identified: true)
-                let value = try read(try next(), depth: depth + 1, asKey: false, identified: identified)
-                keys.append(key)
-                if case .scalar(let keyText, _) = key.node.value {
-                    entries.append(YAMLEntry(key: keyText, keyLine: key.node.line, keyColumn: key.node.column, value: value.node))
-                }
-                if identified, let keyIdentity = key.identity, let valueIdentity = value.identity {
-                    identities += [keyIdentity, valueIdentity]
-                }
-            }
-            try checkRepeats(keys)
-            node = YAMLNode(value: .mapping(entries), line: line, column: column)
-            identity = identified ? .mapping(identities, tag: ResolvedTag.resolve(event.tag, standard: ResolvedTag.mapping)) : nil
+            let entries = try readEntries(depth: depth, identified: identified)
+            value = .mapping(entries.entries)
+            identity = identified ? .mapping(entries.identities, tag: ResolvedTag.resolve(event.tag, standard: ResolvedTag.mapping)) : nil
         default:
             throw .syntax(problem: "did not expect this here", context: nil, line: line, column: column)
         }
         if let anchor = event.anchor, let identity { anchors[anchor] = (identity, event.line, event.column) }
-        return ReadValue(node: node, identity: identity, line: event.line, column: event.column)
+        return ReadValue(node: YAMLNode(value: value, line: line, column: column), identity: identity,
+                         line: event.line, column: event.column)
     }
 
-    /// Notes a value with an anchor, or nested deeper than the limit.
-    private func notePosition(of event: Event, line: Int, column: Int, depth: Int) {
-        if event.anchor != nil { note(.anchor(line: line, column: column)) }
-        if depth > YAMLReader.depthLimit { note(.tooDeep(line: line, column: column)) }
+    /// Reads a list's items, up to its end; their identities only when `identified`.
+    private func readItems(depth: Int, identified: Bool) throws(YAMLReader.Failure)
+        -> (nodes: [YAMLNode], identities: [KeyIdentity]) {
+        var nodes: [YAMLNode] = [], identities: [KeyIdentity] = []
+        while true {
+            let event = try next()
+            if event.kind == .sequenceEnd { return (nodes, identities) }
+            let item = try read(event, depth: depth + 1, asKey: false, identified: identified)
+            nodes.append(item.node)
+            if let identity = item.identity { identities.append(identity) }
+        }
+    }
+
+    /// Reads a mapping's entries, up to its end, and fails if a key is repeated;
+    /// the identities of keys and values alternately, only when `identified`.
+    private func readEntries(depth: Int, identified: Bool) throws(YAMLReader.Failure)
+        -> (entries: [YAMLEntry], identities: [KeyIdentity]) {
+        var entries: [YAMLEntry] = [], keys: [ReadValue] = [], identities: [KeyIdentity] = []
+        while true {
+            let event = try next()
+            if event.kind == .mappingEnd { break }
+            let key = try read(event, depth: depth + 1, asKey: true, identified: true)
+            let value = try read(try next(), depth: depth + 1, asKey: false, identified: identified)
+            keys.append(key)
+            if case .scalar(let text, _) = key.node.value {
+                entries.append(YAMLEntry(key: text, keyLine: key.node.line, keyColumn: key.node.column, value: value.node))
+            }
+            if identified, let keyIdentity = key.identity, let valueIdentity = value.identity {
+                identities += [keyIdentity, valueIdentity]
+            }
+        }
+        try checkRepeats(keys)
+        return (entries, identities)
     }
 
     private func note(_ problem: YAMLReader.Failure) {
