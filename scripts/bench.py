@@ -11,7 +11,9 @@ set aside by renaming them, and deleted only after the last measurement:
 on a file system that remembers recently freed inodes (ext4 without a
 journal), a mass deletion just before a run makes every tool's writes
 several times slower, which would measure the deletion, not the tool.
-Prints a
+Before each run the file system is synced, so that the kernel writes the
+bytes of earlier runs to disk before the timing starts rather than during
+the next tool's run. Prints a
 table (documents, pages written, wall and CPU seconds, peak memory, pages per
 second, medians over the runs) and the ratios the performance targets are
 stated in, each the median of the per-run ratios, since the machines are
@@ -92,6 +94,8 @@ def timed(command, output_folder, set_aside, fresh=True):
     if output_folder and fresh:
         set_aside.move(output_folder)
         set_aside.move(standby(output_folder))
+    # Earlier runs' writes reach the disk now, not while this command is timed.
+    os.sync()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
