@@ -74,7 +74,9 @@ class SetAside:
         self.count = 0
         if os.path.exists(self.folder):
             # Left by a run that was stopped: delete it, then let the file system forget the freed inodes.
+            # Synced first: ext4 treats an inode as recently freed for much longer while its table is unwritten.
             shutil.rmtree(self.folder, ignore_errors=True)
+            os.sync()
             time.sleep(40)
         os.makedirs(self.folder)
 
