@@ -90,7 +90,8 @@ private extension MarkdownRenderer {
         defer { arena.pointee.release(to: mark) }
         let root: OpaquePointer? = source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8, parseMemory) else {
+                // No CMARK_OPT_VALIDATE_UTF8: a Swift string is valid UTF-8 already.
+                guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SMART, parseMemory) else {
                     return nil
                 }
                 defer { cmark_parser_free(parser) }
