@@ -70,5 +70,6 @@ struct BuildCommand: ParsableCommand {
                 + [StageTiming(stage: "swap", seconds: swapSeconds)]
             Terminal.timings(stages, wall: loadSeconds + buildSeconds + swapSeconds)
         }
+        ProcessEnd.exit(0, keeping: result)
     }
 }

@@ -34,25 +34,24 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (loaded, loadProblems) = Project.load(project.paths)
-        var diagnostics = loadProblems
-        var allowances: [PrivacyAllowance] = []
-        if let loaded {
-            let watch = RenderWatch()
-            Watchdog.start(watch, seconds: loaded.configuration.limits.renderSeconds)
-            let result = SiteBuilder.check(content: loaded.content, configuration: loaded.configuration,
-                                           consent: loaded.consent, options: project.buildOptions, watch: watch,
-                                           forPages: false, remembering: false)
-            diagnostics += result.diagnostics
-            allowances = result.allowances
-            if let report {
-                let baseSite = try base.map { try Self.baseSite(content: $0, project: loaded, options: project.buildOptions) }
-                let markdown = PullRequestReport(head: result, base: baseSite, strict: strict).markdown
-                try Data(markdown.utf8).write(to: URL(fileURLWithPath: report))
-            }
+        guard let loaded else {
+            Terminal.print(DiagnosticReport(diagnostics: loadProblems, strict: strict), format: format, toStandardError: false)
+            throw ExitCode(1)
         }
-        let summary = DiagnosticReport(diagnostics: diagnostics, allowances: allowances, strict: strict)
+        let watch = RenderWatch()
+        Watchdog.start(watch, seconds: loaded.configuration.limits.renderSeconds)
+        let result = SiteBuilder.check(content: loaded.content, configuration: loaded.configuration,
+                                       consent: loaded.consent, options: project.buildOptions, watch: watch,
+                                       forPages: false, remembering: false)
+        if let report {
+            let baseSite = try base.map { try Self.baseSite(content: $0, project: loaded, options: project.buildOptions) }
+            let markdown = PullRequestReport(head: result, base: baseSite, strict: strict).markdown
+            try Data(markdown.utf8).write(to: URL(fileURLWithPath: report))
+        }
+        let summary = DiagnosticReport(diagnostics: loadProblems + result.diagnostics, allowances: result.allowances,
+                                       strict: strict)
         Terminal.print(summary, format: format, toStandardError: false)
-        if summary.errorCount > 0 || loaded == nil { throw ExitCode(1) }
+        ProcessEnd.exit(summary.errorCount > 0 ? 1 : 0, keeping: result)
     }
 
     /// The base version's content, checked with the same configuration.

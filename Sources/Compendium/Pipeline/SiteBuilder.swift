@@ -48,6 +48,8 @@ public struct BuildResult: Sendable {
     public let allowances: [PrivacyAllowance]
     /// How long each stage took.
     public let timings: [StageTiming]
+    /// The indexed site the files were made from, built even when there are errors.
+    public let site: IndexedSite
 }
 
 /// Runs the stages between loading and writing.
@@ -77,12 +79,12 @@ public enum SiteBuilder {
             .run(content, watch: watch, memo: BuildMemo(), forPages: true, remembering: false, times: times)
         guard !checked.diagnostics.hasErrors else {
             return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
-                               timings: times.timings)
+                               timings: times.timings, site: checked.site)
         }
         let renderProblems = SiteRenderer(site: checked.site, templates: templates, watch: watch, times: times)
             .render(into: output)
         return BuildResult(files: nil, diagnostics: (checked.diagnostics + renderProblems).sorted(),
-                           allowances: checked.allowances, timings: times.timings)
+                           allowances: checked.allowances, timings: times.timings, site: checked.site)
     }
 
     /// Checks the content and, when there is no error, renders every file of
@@ -94,6 +96,6 @@ public enum SiteBuilder {
         let result = build(content: content, configuration: configuration, templates: templates, consent: consent,
                            options: options, watch: watch, into: collected)
         return BuildResult(files: result.diagnostics.hasErrors ? nil : collected.files, diagnostics: result.diagnostics,
-                           allowances: result.allowances, timings: result.timings)
+                           allowances: result.allowances, timings: result.timings, site: result.site)
     }
 }
