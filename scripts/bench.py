@@ -10,7 +10,8 @@ rebuild of the same inputs into the folder a build left. Earlier outputs are
 set aside by renaming them, and deleted only after the last measurement:
 on a file system that remembers recently freed inodes (ext4 without a
 journal), a mass deletion just before a run makes every tool's writes
-several times slower, which would measure the deletion, not the tool.
+several times slower, which would measure the deletion, not the tool
+(start it a few minutes after any other mass deletion on the same disk).
 Before each run the file system is synced, so that the kernel writes the
 bytes of earlier runs to disk before the timing starts rather than during
 the next tool's run. Prints a
@@ -74,10 +75,8 @@ class SetAside:
         self.count = 0
         if os.path.exists(self.folder):
             # Left by a run that was stopped: delete it, then let the file system forget the freed inodes.
-            # Synced first: ext4 treats an inode as recently freed for much longer while its table is unwritten.
-            shutil.rmtree(self.folder, ignore_errors=True)
-            os.sync()
-            time.sleep(40)
+            self.delete()
+            time.sleep(60)
         os.makedirs(self.folder)
 
     def move(self, path):
@@ -87,7 +86,10 @@ class SetAside:
             os.rename(path, os.path.join(self.folder, str(self.count)))
 
     def delete(self):
+        """Deletes what was set aside, and syncs: ext4 treats an inode as recently freed (and skips it when
+        making files) for a minute after its deletion, or for six while its inode table is unwritten."""
         shutil.rmtree(self.folder, ignore_errors=True)
+        os.sync()
 
 
 def timed(command, output_folder, set_aside, fresh=True):
