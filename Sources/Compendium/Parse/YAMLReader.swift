@@ -62,7 +62,7 @@ private indirect enum KeyIdentity: Hashable {
     /// Keys and values, alternately, in the order written.
     case mapping([KeyIdentity], tag: String)
 
-    /// The text reported for a repeated key.
+    /// The text reported for a repeated key: `<uncovertable>`, as Yams names it, for a list or mapping.
     var text: String {
         if case .scalar(let text, _) = self { return text }
         return "<uncovertable>"
@@ -241,19 +241,12 @@ private final class EventReader {
         guard Self.hasRepeat(identities) else { return }
         var seen = Set<KeyIdentity>(), repeated = Set<KeyIdentity>()
         for identity in identities where !seen.insert(identity).inserted { repeated.insert(identity) }
-        var reported: Int?
-        var considered = Set<KeyIdentity>()
-        for (index, identity) in identities.enumerated()
-        where repeated.contains(identity) && considered.insert(identity).inserted {
-            guard let current = reported, case .scalar(let text, _) = identity else {
-                if reported == nil { reported = index }
-                continue
-            }
-            guard case .scalar(let currentText, _) = identities[current] else { reported = index; continue }
-            if text < currentText { reported = index }
-        }
-        let first = keys[reported!]
-        let key = identities[reported!].text
+        // Where each repeated key is first written, in text order; `min` keeps the first of equals.
+        let firsts = repeated.map { identities.firstIndex(of: $0)! }.sorted()
+        let texts = firsts.filter { if case .scalar = identities[$0] { true } else { false } }
+        let reported = texts.min { identities[$0].text < identities[$1].text } ?? firsts[0]
+        let first = keys[reported]
+        let key = identities[reported].text
         let place = repeatPosition(of: key, after: first.line, column: first.column)
         throw .duplicateKey(key, line: place.line + lineOffset, column: place.column)
     }

@@ -305,6 +305,13 @@ import Testing
             == .failure(.duplicateKey("a", line: 5, column: 1)))
     }
 
+    @Test func aRepeatedTextKeyIsReportedBeforeARepeatedListKey() {
+        #expect(YAMLReader.parse("? [a]\n: 1\n? [a]\n: 2\nb: 1\nb: 2\n", firstLine: 2)
+            == .failure(.duplicateKey("b", line: 7, column: 1)))
+        #expect(YAMLReader.parse("? [a]\n: 1\n? [a]\n: 2\n", firstLine: 2)
+            == .failure(.duplicateKey("<uncovertable>", line: 2, column: 3)))
+    }
+
     @Test func aRepeatAmongManyKeysIsFound() {
         let yaml = (0..<20).map { "k\($0): v\n" }.joined() + "k3: again\n"
         #expect(YAMLReader.parse(yaml, firstLine: 2) == .failure(.duplicateKey("k3", line: 22, column: 1)))
