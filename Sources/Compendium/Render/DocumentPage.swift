@@ -25,7 +25,7 @@ struct DocumentPage {
         )
         var page: TemplateRecord = [
             "title": document.title,
-            "kind": frame.kindLabel(document),
+            "kind": PageFrame.kindLabel(document),
             "body": body,
         ]
         if let summary = document.summary { page["summary"] = summary }

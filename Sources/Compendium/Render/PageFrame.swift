@@ -27,7 +27,7 @@ struct PageFrame {
         let frame = PageFrame(site: site, itemFaces: [])
         return Array(site.documents.indices).parallelMap { position in
             let document = site.documents[position]
-            var item: TemplateRecord = ["title": document.title, "kind": frame.kindLabel(document)]
+            var item: TemplateRecord = ["title": document.title, "kind": PageFrame.kindLabel(document)]
             if let date = document.date { item["date"] = frame.dateContext(date) }
             if let summary = PageFrame.summary(of: document) { item["summary"] = summary }
             let details = frame.detailLine(document)
@@ -104,7 +104,7 @@ struct PageFrame {
     }
 
     /// "Meeting", "Slides", "Handbook", "Role".
-    func kindLabel(_ document: Document) -> String {
+    static func kindLabel(_ document: Document) -> String {
         switch document.details {
         case .resource(let resource): return resource.kind.title
         case .job: return "Role"

@@ -19,17 +19,27 @@ enum SearchIndex {
         file.append(head(for: site))
         for start in stride(from: 0, to: site.documents.count, by: batchSize) {
             let positions = Array(start..<min(site.documents.count, start + batchSize))
-            let entries = positions.parallelMap { entry(for: $0, in: site, excerpt: excerpts[$0]) }.joined(separator: ",\n")
-            file.append(Array(((start == 0 ? "" : ",\n") + entries).utf8))
+            let entries = positions.parallelMap { entry(for: $0, in: site, excerpt: excerpts[$0]) }
+            var piece: [UInt8] = []
+            piece.reserveCapacity(entries.reduce(0) { $0 + $1.count + 2 })
+            for (index, entry) in entries.enumerated() {
+                if start > 0 || index > 0 { piece += separator }
+                piece += entry
+            }
+            file.append(piece)
         }
         file.append(tail)
         file.close()
     }
 
     /// The index made of `entries`, one for each document by position, from `entry(for:in:excerpt:)`.
-    static func file(for site: IndexedSite, entries: [String]) -> OutputFile {
+    static func file(for site: IndexedSite, entries: [[UInt8]]) -> OutputFile {
         var bytes = head(for: site)
-        bytes += Array(entries.joined(separator: ",\n").utf8)
+        bytes.reserveCapacity(bytes.count + entries.reduce(0) { $0 + $1.count + 2 } + tail.count)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { bytes += separator }
+            bytes += entry
+        }
         bytes += tail
         return OutputFile(path: path, bytes: bytes)
     }
@@ -50,28 +60,32 @@ enum SearchIndex {
     /// The script after the last document's entry.
     private static let tail = Array("\n]};\n".utf8)
 
-    /// The entry of the document at `position`, whose text starts with `excerpt`.
-    static func entry(for position: Int, in site: IndexedSite, excerpt: String) -> String {
+    /// What comes between two entries.
+    private static let separator = Array(",\n".utf8)
+
+    /// The entry of the document at `position`, whose text starts with `excerpt`, as UTF-8.
+    static func entry(for position: Int, in site: IndexedSite, excerpt: String) -> [UInt8] {
         let document = site.documents[position]
         let themes = site.taxonomy.themesOfDocument[position]
-        let style = site.configuration.linkStyle
-        var fields = [
-            "\"title\": \(json(document.title))",
-            "\"url\": \(json(SitePath.relative(from: "", to: site.address(of: position), style: style)))",
-            "\"kind\": \(json(document.kind.rawValue))",
-            "\"kindLabel\": \(json(PageFrame(site: site, itemFaces: []).kindLabel(document)))",
-            "\"themes\": [\(themes.map { json(site.documents[$0].slug) }.joined(separator: ", "))]",
-            "\"themeTitles\": [\(themes.map { json(site.documents[$0].title) }.joined(separator: ", "))]",
-            "\"topics\": [\(site.taxonomy.topicsOfDocument[position].map { json(site.topics[$0].name) }.joined(separator: ", "))]",
-        ]
-        if let date = document.date { fields += ["\"date\": \(json(date.iso))", "\"dateText\": \(json(date.long))"] }
-        if document.contentNotes.isEmpty {
-            if let summary = document.summary { fields.append("\"summary\": \(json(summary))") }
-            fields.append("\"text\": \(json(excerpt))")
-        } else {
-            fields.append("\"contentNote\": \(json(document.contentNotes.joined(separator: ", ")))")
+        var entry = EntryWriter()
+        entry.field("title", document.title)
+        entry.field("url", SitePath.relative(from: "", to: site.address(of: position), style: site.configuration.linkStyle))
+        entry.field("kind", document.kind.rawValue)
+        entry.field("kindLabel", PageFrame.kindLabel(document))
+        entry.field("themes", themes.map { site.documents[$0].slug })
+        entry.field("themeTitles", themes.map { site.documents[$0].title })
+        entry.field("topics", site.taxonomy.topicsOfDocument[position].map { site.topics[$0].name })
+        if let date = document.date {
+            entry.field("date", date.iso)
+            entry.field("dateText", date.long)
         }
-        return "{" + fields.joined(separator: ", ") + "}"
+        if document.contentNotes.isEmpty {
+            if let summary = document.summary { entry.field("summary", summary) }
+            entry.field("text", excerpt)
+        } else {
+            entry.field("contentNote", document.contentNotes.joined(separator: ", "))
+        }
+        return entry.finished()
     }
 
     /// The first `textLimit` characters of a document's text, ending at a word.
@@ -84,5 +98,51 @@ enum SearchIndex {
     /// A JSON string that is also safe inside a script (no `</`, no U+2028/9).
     private static func json(_ text: String) -> String {
         JSONFormat.string(text, inScript: true)
+    }
+}
+
+/// One entry of the index as it is written: a JSON object, its fields in
+/// the order given, each string safe inside a script.
+private struct EntryWriter {
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+
+    init() {
+        bytes.reserveCapacity(4_096)
+    }
+
+    mutating func field(_ name: StaticString, _ text: String) {
+        key(name)
+        JSONFormat.append(text, inScript: true, to: &bytes)
+    }
+
+    mutating func field(_ name: StaticString, _ texts: [String]) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (index, text) in texts.enumerated() {
+            if index > 0 { comma() }
+            JSONFormat.append(text, inScript: true, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The object, closed.
+    consuming func finished() -> [UInt8] {
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// `"name": `, after a comma unless it is the first field.
+    private mutating func key(_ name: StaticString) {
+        if bytes.count > 1 { comma() }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
+    private mutating func comma() {
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(UInt8(ascii: " "))
     }
 }

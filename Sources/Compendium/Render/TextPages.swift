@@ -10,7 +10,7 @@ struct TextPages: Sendable {
     /// The print page's documents, in its order.
     private let printOrder: [Int]
     /// Each document's entry in the search index, by position.
-    private var entries: [String]
+    private var entries: [[UInt8]]
 
     /// The pages of the site `renderer` renders, made from `texts`.
     init(renderer: SiteRenderer, texts: RenderedTexts) {

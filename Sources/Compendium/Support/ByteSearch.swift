@@ -61,7 +61,7 @@ extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first byte at or after `start` that `matching` accepts. Eight bytes at a time,
     /// `marking` sets the top bit of each byte it accepts (the lowest set bit must be exact); the last
     /// bytes are given to `matching` one by one.
-    private func firstOffset(from start: Int, marking: (UInt64) -> UInt64, matching: (UInt8) -> Bool) -> Int? {
+    func firstOffset(from start: Int, marking: (UInt64) -> UInt64, matching: (UInt8) -> Bool) -> Int? {
         var offset = start
         while offset + 8 <= count {
             let found = marking(word(at: offset))

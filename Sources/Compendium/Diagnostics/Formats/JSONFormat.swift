@@ -36,45 +36,69 @@ public enum JSONFormat {
     /// `<script>` and as JavaScript source: `</` becomes `<\/`, and the line
     /// and paragraph separators are escaped.
     public static func string(_ text: String, inScript: Bool = false) -> String {
+        var literal: [UInt8] = []
+        literal.reserveCapacity(text.utf8.count + 2)
+        append(text, inScript: inScript, to: &literal)
+        return String(decoding: literal, as: UTF8.self)
+    }
+
+    /// Appends `text` to `json` as a JSON string literal, escaped as `string(_:inScript:)` escapes it.
+    static func append(_ text: String, inScript: Bool = false, to json: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 2)
-            escaped.append(UInt8(ascii: "\""))
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let replacement: String?
-                switch byte {
-                case UInt8(ascii: "\""): replacement = "\\\""
-                case UInt8(ascii: "\\"): replacement = "\\\\"
-                case UInt8(ascii: "\n"): replacement = "\\n"
-                case UInt8(ascii: "\r"): replacement = "\\r"
-                case UInt8(ascii: "\t"): replacement = "\\t"
-                case 0..<0x20:
-                    let hex = String(byte, radix: 16)
-                    replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case UInt8(ascii: "/") where inScript && index > 0 && bytes[index - 1] == UInt8(ascii: "<"):
-                    replacement = "\\/"
-                case 0xE2 where inScript && index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    replacement = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                default:
-                    replacement = nil
-                }
-                guard let replacement else {
-                    index += 1
-                    continue
-                }
-                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                escaped.append(contentsOf: replacement.utf8)
-                index += byte == 0xE2 ? 3 : 1
-                runStart = index
+        text.withUTF8 { appendLiteral($0, inScript: inScript, to: &json) }
+    }
+
+    private static func appendLiteral(_ bytes: UnsafeBufferPointer<UInt8>, inScript: Bool, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        // Only these bytes may need escaping: controls, `"`, `\\`, and in a script `/` and the first byte of
+        // U+2028 and U+2029. They are sought eight bytes at a time.
+        let controls = ByteWord.RangeTest(0...0x1F)
+        let quotes = ByteWord.repeated(UInt8(ascii: "\"")), backslashes = ByteWord.repeated(UInt8(ascii: "\\"))
+        let slashes = ByteWord.repeated(UInt8(ascii: "/")), separatorStarts = ByteWord.repeated(0xE2)
+        let marking = { (word: UInt64) -> UInt64 in
+            var marks = controls.marks(word) | ByteWord.zeroBytes(word ^ quotes) | ByteWord.zeroBytes(word ^ backslashes)
+            if inScript { marks |= ByteWord.zeroBytes(word ^ slashes) | ByteWord.zeroBytes(word ^ separatorStarts) }
+            return marks
+        }
+        let matching = { (byte: UInt8) -> Bool in
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (inScript && (byte == UInt8(ascii: "/") || byte == 0xE2))
+        }
+        var runStart = 0
+        var index = 0
+        while let found = bytes.firstOffset(from: index, marking: marking, matching: matching) {
+            guard let (replacement, length) = escape(bytes, at: found, inScript: inScript) else {
+                index = found + 1
+                continue
             }
-            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-            escaped.append(UInt8(ascii: "\""))
-            return String(decoding: escaped, as: UTF8.self)
+            json.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<found]))
+            json.append(contentsOf: replacement.utf8)
+            index = found + length
+            runStart = index
+        }
+        json.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        json.append(UInt8(ascii: "\""))
+    }
+
+    /// What the bytes at `index` are written as, and how many bytes that replaces; `nil` to keep them.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, inScript: Bool) -> (String, Int)? {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "\""): return ("\\\"", 1)
+        case UInt8(ascii: "\\"): return ("\\\\", 1)
+        case UInt8(ascii: "\n"): return ("\\n", 1)
+        case UInt8(ascii: "\r"): return ("\\r", 1)
+        case UInt8(ascii: "\t"): return ("\\t", 1)
+        case 0..<0x20:
+            let hex = String(byte, radix: 16)
+            return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
+        case UInt8(ascii: "/") where inScript && index > 0 && bytes[index - 1] == UInt8(ascii: "<"):
+            return ("\\/", 1)
+        case 0xE2 where inScript && index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+            return (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+        default:
+            return nil
         }
     }
 }
