@@ -1,4 +1,5 @@
 @testable import Compendium
+import Dispatch
 import Synchronization
 import Testing
 
@@ -508,5 +509,22 @@ import Testing
             #expect(other == "done")
         }
         #expect(runs.withLock { $0 } == 4)
+    }
+}
+
+@Suite struct StageTimesUnitTests {
+    /// Times counted from many threads at once are all kept, each under its own stage.
+    @Test func timesCountedOnEveryCoreAreAllKept() {
+        let times = StageTimes()
+        let millisecond: UInt64 = 1_000_000
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            // A start one millisecond ago counts at least a millisecond.
+            let start = DispatchTime.now().uptimeNanoseconds - millisecond
+            times.add(index.isMultiple(of: 4) ? .render : .parse, since: start)
+        }
+        let seconds = Dictionary(uniqueKeysWithValues: times.timings.map { ($0.stage, $0.seconds) })
+        #expect(Set(seconds.keys) == ["parse", "render"])
+        #expect(seconds["parse"]! >= 0.300 && seconds["parse"]! < 30)
+        #expect(seconds["render"]! >= 0.100 && seconds["render"]! < 10)
     }
 }
