@@ -50,8 +50,8 @@ private extension LinkGraph {
     /// every core, each worker keeping one score table for its share of the
     /// documents, so the work is linear in the candidates looked at.
     static func relatedDocuments(count: Int, taxonomy: Taxonomy, rank: [Int]) -> [[Int]] {
-        let byRank: ([Int]) -> [Int] = { members in
-            Array(members.sorted { rank[$0] < rank[$1] }.prefix(candidatesPerTerm))
+        let byRank: ([Int]) -> [Candidate] = { members in
+            members.sorted { rank[$0] < rank[$1] }.prefix(candidatesPerTerm).map { Candidate(position: $0, rank: rank[$0]) }
         }
         let themeMembers = taxonomy.documentsOfTheme.mapValues(byRank)
         let topicMembers = taxonomy.topics.map { byRank($0.documents) }
@@ -59,28 +59,37 @@ private extension LinkGraph {
         let bounds = (0...shares).map { $0 * count / shares }
         return Array(0..<shares).parallelMap { share -> [[Int]] in
             var scores = [Int32](repeating: 0, count: count)
-            var touched: [Int] = []
-            return (bounds[share]..<bounds[share + 1]).map { position in
-                func add(_ members: [Int], _ points: Int32) {
-                    for member in members where member != position {
-                        if scores[member] == 0 { touched.append(member) }
-                        scores[member] += points
+            var touched: [Candidate] = []
+            return scores.withUnsafeMutableBufferPointer { scores in
+                (bounds[share]..<bounds[share + 1]).map { position in
+                    func add(_ members: [Candidate], _ points: Int32) {
+                        for member in members where member.position != position {
+                            if scores[member.position] == 0 { touched.append(member) }
+                            scores[member.position] += points
+                        }
                     }
+                    for theme in taxonomy.themesOfDocument[position] { add(themeMembers[theme] ?? [], 1) }
+                    for topic in taxonomy.topicsOfDocument[position] { add(topicMembers[topic], 2) }
+                    // Better means a higher score, then an earlier rank: one number says both.
+                    var best: [(position: Int, order: Int)] = []
+                    for member in touched {
+                        let order = (Int(scores[member.position]) << 32) - member.rank
+                        guard best.count < relatedLimit || order > best[relatedLimit - 1].order else { continue }
+                        best.insert((member.position, order), at: best.firstIndex { order > $0.order } ?? best.count)
+                        if best.count > relatedLimit { best.removeLast() }
+                    }
+                    for member in touched { scores[member.position] = 0 }
+                    touched.removeAll(keepingCapacity: true)
+                    return best.map(\.position)
                 }
-                for theme in taxonomy.themesOfDocument[position] { add(themeMembers[theme] ?? [], 1) }
-                for topic in taxonomy.topicsOfDocument[position] { add(topicMembers[topic], 2) }
-                var best: [Int] = []
-                let isBetter = { (a: Int, b: Int) in (scores[a], rank[b]) > (scores[b], rank[a]) }
-                for member in touched where best.count < relatedLimit || isBetter(member, best[relatedLimit - 1]) {
-                    let place = best.firstIndex { isBetter(member, $0) } ?? best.count
-                    best.insert(member, at: place)
-                    if best.count > relatedLimit { best.removeLast() }
-                }
-                for member in touched { scores[member] = 0 }
-                touched.removeAll(keepingCapacity: true)
-                return best
             }
         }.flatMap { $0 }
+    }
+
+    /// A member of a theme or topic, with its rank at hand.
+    struct Candidate {
+        let position: Int
+        let rank: Int
     }
 
     /// Meetings in a series follow each other by date within the series;
