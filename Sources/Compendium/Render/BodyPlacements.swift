@@ -6,8 +6,8 @@ import Markdown
 /// section's id.
 struct BodyPlacements: Sendable {
     let site: IndexedSite
-    /// The print page's section id of each document it holds, by position.
-    let sections: [Int: String]
+    /// The print page's section id of each document, by position; `nil` for those it does not hold.
+    let sections: [String?]
 
     init(site: IndexedSite) {
         self.site = site

@@ -29,12 +29,8 @@ struct PrintPage {
     static let kinds: [Kind] = [.meeting, .slides, .resource, .job]
 
     /// The id of each held document's section, by position: `meeting-2025-11-21`.
-    static func sectionIDs(_ documents: [Document]) -> [Int: String] {
-        var sections: [Int: String] = [:]
-        for (position, document) in documents.enumerated() where kinds.contains(document.kind) {
-            sections[position] = "\(document.kind.rawValue)-\(document.slug)"
-        }
-        return sections
+    static func sectionIDs(_ documents: [Document]) -> [String?] {
+        documents.map { kinds.contains($0.kind) ? "\($0.kind.rawValue)-\($0.slug)" : nil }
     }
 
     /// The documents the page holds, in the order it shows them.

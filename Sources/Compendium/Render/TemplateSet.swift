@@ -4,6 +4,8 @@
 public struct TemplateSet: Sendable {
     /// The templates, by name (the path under `templates/` without `.mustache`).
     let templates: [String: Template]
+    /// The templates compiled for rendering.
+    let program: TemplateProgram
     /// The names of the templates present.
     public var templateNames: Set<String> { Set(templates.keys) }
     /// Files under `assets/`, published under `assets/`.
@@ -63,21 +65,21 @@ public struct TemplateSet: Sendable {
                                           at: SourceLocation(file: display + "/templates")))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let set = TemplateSet(templates: templates,
+        let set = TemplateSet(templates: templates, program: TemplateProgram(templates: templates),
                               assets: assets.values.sorted { $0.path < $1.path }, sources: sources.mapValues(\.text))
         return (set, diagnostics)
     }
 
     /// Renders the template `name` with `context`.
     func render(_ name: String, _ context: TemplateRecord) -> [UInt8] {
-        TemplateRenderer.render(name, context: context, templates: templates)
+        TemplateRenderer.render(name, context: context, program: program)
     }
 
     /// Renders the template `name` with `context`, which holds holes: the
     /// bytes and where each hole is, or `nil` holes when the template set
     /// puts one where bytes filled in later would come out differently.
     func renderWithHoles(_ name: String, _ context: TemplateRecord) -> (bytes: [UInt8], holes: [TemplateHole]?) {
-        TemplateRenderer.renderWithHoles(name, context: context, templates: templates)
+        TemplateRenderer.renderWithHoles(name, context: context, program: program)
     }
 
     private static func describe(_ problem: TemplateSyntaxError.Problem) -> String {

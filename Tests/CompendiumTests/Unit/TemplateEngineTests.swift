@@ -10,7 +10,7 @@ import Testing
     private func render(_ templates: [String: String], _ context: TemplateRecord, main: String = "main") throws -> String {
         var parsed: [String: Template] = [:]
         for (name, text) in templates { parsed[name] = try TemplateParser.parse(text).get() }
-        return String(decoding: TemplateRenderer.render(main, context: context, templates: parsed), as: UTF8.self)
+        return String(decoding: TemplateRenderer.render(main, context: context, program: TemplateProgram(templates: parsed)), as: UTF8.self)
     }
 
     private func render(_ text: String, _ context: TemplateRecord) throws -> String {
@@ -80,6 +80,25 @@ import Testing
         #expect(try render(templates, ["name": "Home"], main: "special")
             == "<title>Special</title>\n<main>\n<p>special</p>\n\n</main>\n")
         #expect(try render(templates, ["name": "Home"], main: "layout") == "<title>Home</title>\n<main>\n\n</main>\n")
+    }
+
+    /// Steps after a section, partial or inherited template carry on where its contents end.
+    @Test func compiledStepsNestAndRecurse() throws {
+        // A leaf's empty list of children ends the recursion (a missing one would be looked up outside it).
+        let leaf = { (name: String) -> TemplateRecord in ["name": name, "children": [TemplateRecord]()] }
+        let tree: TemplateRecord = ["name": "a", "children": [["name": "b", "children": [leaf("c")]] as TemplateRecord, leaf("d")]]
+        let templates = ["main": "{{>node}}|{{>missing}}{{<gone}}{{$x}}no{{/x}}{{/gone}}|after",
+                         "node": "({{name}}{{#children}}{{>node}}{{/children}})"]
+        #expect(try render(templates, tree) == "(a(b(c))(d))||after")
+        let inherited = [
+            "layout": "[{{$outer}}<{{$inner}}layout{{/inner}}>{{/outer}}]",
+            "page": "{{<layout}}{{$outer}}{ {{$inner}}page{{/inner}} }{{/outer}}{{/layout}}",
+            "special": "{{<page}}{{$inner}}special{{/inner}}{{/page}}",
+        ]
+        #expect(try render(inherited, [:], main: "page") == "[{ page }]")
+        #expect(try render(inherited, [:], main: "special") == "[{ special }]")
+        #expect(try render(["main": "{{#a.b}}{{c}}{{/a.b}}{{^a.none}}!{{/a.none}}"], ["a": ["b": ["c": "deep"] as TemplateRecord] as TemplateRecord])
+            == "deep!")
     }
 
     @Test func syntaxErrorsSayWhatAndWhere() {

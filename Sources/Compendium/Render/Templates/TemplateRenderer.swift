@@ -1,57 +1,77 @@
-/// Renders parsed templates with a context, into UTF-8 bytes.
+/// Renders compiled templates with a context, into UTF-8 bytes.
 ///
 /// Names are looked up from the innermost value outwards, as Mustache
 /// does; values are HTML-escaped unless the tag says otherwise. A name that
 /// is not found renders as nothing (the template set is checked for unknown
 /// names when it is loaded).
 struct TemplateRenderer {
-    /// The templates partials and parents refer to, by name.
-    let templates: [String: Template]
+    private typealias Step = TemplateProgram.Step
+
+    /// The program's steps, text and name parts, for as long as the render lasts.
+    private let steps: UnsafeBufferPointer<Step>
+    private let text: UnsafeBufferPointer<UInt8>
+    private let nameParts: UnsafeBufferPointer<String>
+    private let program: TemplateProgram
     /// The rendered bytes so far.
     private(set) var output: [UInt8] = []
     /// The values sections have entered, innermost last.
     private var stack: [TemplateValue] = []
-    /// Block contents set by the templates that inherit, outermost first in precedence.
-    private var overrides: [String: [TemplateNode]] = [:]
+    /// Block contents set by the templates that inherit; for a block, the first wins, as the outermost.
+    private var overrides: [TemplateProgram.Override] = []
     /// Where each hole was rendered, in order.
     private(set) var holes: [TemplateHole] = []
     /// Whether a hole was rendered inside an indented partial, whose
     /// indentation the bytes filled in later would not get.
     private(set) var holeIndented = false
 
-    init(templates: [String: Template]) {
-        self.templates = templates
+    private init(program: TemplateProgram, steps: UnsafeBufferPointer<Step>, text: UnsafeBufferPointer<UInt8>,
+                 nameParts: UnsafeBufferPointer<String>) {
+        self.program = program
+        self.steps = steps
+        self.text = text
+        self.nameParts = nameParts
     }
 
     /// Renders the template `name` with `context`.
-    static func render(_ name: String, context: TemplateRecord, templates: [String: Template]) -> [UInt8] {
-        renderer(name, context: context, templates: templates).output
+    static func render(_ name: String, context: TemplateRecord, program: TemplateProgram) -> [UInt8] {
+        rendered(name, context: context, program: program).bytes
     }
 
     /// Renders the template `name` with `context`, which may hold holes:
     /// the bytes and where each hole is; `nil` holes when one was inside an
     /// indented partial.
-    static func renderWithHoles(_ name: String, context: TemplateRecord, templates: [String: Template])
+    static func renderWithHoles(_ name: String, context: TemplateRecord, program: TemplateProgram)
         -> (bytes: [UInt8], holes: [TemplateHole]?) {
-        let renderer = renderer(name, context: context, templates: templates)
-        return (renderer.output, renderer.holeIndented ? nil : renderer.holes)
+        rendered(name, context: context, program: program)
     }
 
-    private static func renderer(_ name: String, context: TemplateRecord, templates: [String: Template]) -> TemplateRenderer {
-        var renderer = TemplateRenderer(templates: templates)
-        guard let template = templates[name] else { return renderer }
-        renderer.output.reserveCapacity(16_384)
-        renderer.stack = [.record(context)]
-        renderer.render(template.nodes)
-        return renderer
+    private static func rendered(_ name: String, context: TemplateRecord, program: TemplateProgram)
+        -> (bytes: [UInt8], holes: [TemplateHole]?) {
+        guard let number = program.numbers[name] else { return ([], []) }
+        return program.steps.withUnsafeBufferPointer { steps in
+            program.text.withUnsafeBufferPointer { text in
+                program.nameParts.withUnsafeBufferPointer { nameParts in
+                    var renderer = TemplateRenderer(program: program, steps: steps, text: text, nameParts: nameParts)
+                    renderer.output.reserveCapacity(16_384)
+                    renderer.stack = [.record(context)]
+                    renderer.run(program.templateSteps[Int(number)])
+                    return (renderer.output, renderer.holeIndented ? nil : renderer.holes)
+                }
+            }
+        }
     }
 
-    private mutating func render(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                output.append(contentsOf: bytes)
+    /// Runs the steps in `range`.
+    private mutating func run(_ range: Range<Int32>) {
+        var index = Int(range.lowerBound)
+        let end = Int(range.upperBound)
+        while index < end {
+            switch steps[index] {
+            case .text(let start, let end):
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(end)]))
+                index += 1
             case .value(let name, let escaped):
+                index += 1
                 guard let value = lookUp(name) else { continue }
                 switch value {
                 case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
@@ -59,66 +79,75 @@ struct TemplateRenderer {
                 case .hole(let number): holes.append(TemplateHole(offset: output.count, number: number))
                 case .list, .record: break
                 }
-            case .section(let name, let nodes, let inverted):
+            case .section(let name, let sectionEnd, let inverted):
+                let body = Int32(index + 1)..<sectionEnd
                 let value = lookUp(name)
                 if inverted {
-                    if !value.isTruthy { render(nodes) }
+                    if !value.isTruthy { run(body) }
                 } else {
-                    renderSection(nodes, for: value)
+                    runSection(body, for: value)
                 }
-            case .partial(let name, let indentation):
-                guard let template = templates[name] else { continue }
-                renderIndented(indentation) { $0.render(template.nodes) }
-            case .parent(let name, let blocks, let indentation):
-                guard let template = templates[name] else { continue }
-                let saved = overrides
-                overrides.merge(blocks) { outer, _ in outer }
-                renderIndented(indentation) { $0.render(template.nodes) }
-                overrides = saved
-            case .block(let name, let defaultNodes):
-                render(overrides[name] ?? defaultNodes)
+                index = Int(sectionEnd)
+            case .partial(let template, let indentation):
+                index += 1
+                guard template >= 0 else { continue }
+                let steps = program.templateSteps[Int(template)]
+                runIndented(indentation) { $0.run(steps) }
+            case .parent(let template, let list, let indentation, let parentEnd):
+                index = Int(parentEnd)
+                guard template >= 0 else { continue }
+                let saved = overrides.count
+                overrides += program.overrideLists[Int(list)]
+                let steps = program.templateSteps[Int(template)]
+                runIndented(indentation) { $0.run(steps) }
+                overrides.removeSubrange(saved...)
+            case .block(let block, let blockEnd):
+                run(overrides.first { $0.block == block }?.steps ?? Int32(index + 1)..<blockEnd)
+                index = Int(blockEnd)
             }
         }
     }
 
-    private mutating func renderSection(_ nodes: [TemplateNode], for value: TemplateValue?) {
+    private mutating func runSection(_ body: Range<Int32>, for value: TemplateValue?) {
         switch value {
         case nil, .flag(false)?:
             return
         case .flag(true)?:
-            render(nodes)
+            run(body)
         case .list(let elements)?:
             for element in elements {
                 stack.append(element)
-                render(nodes)
+                run(body)
                 stack.removeLast()
             }
         case let value?:
             stack.append(value)
-            render(nodes)
+            run(body)
             stack.removeLast()
         }
     }
 
-    /// Renders with every line that `body` writes starting with `indentation`.
-    private mutating func renderIndented(_ indentation: [UInt8], _ body: (inout TemplateRenderer) -> Void) {
-        guard !indentation.isEmpty else { return body(&self) }
+    /// Runs `body` with every line it writes starting with the indentation numbered `indentation`.
+    private mutating func runIndented(_ indentation: Int32, _ body: (inout TemplateRenderer) -> Void) {
+        guard indentation > 0 else { return body(&self) }
         let start = output.count
         let holesBefore = holes.count
         body(&self)
         if holes.count > holesBefore { holeIndented = true }
+        let prefix = program.indentations[Int(indentation)]
         var indented: [UInt8] = []
         var atLineStart = true
         for byte in output[start...] {
-            if atLineStart { indented.append(contentsOf: indentation) }
+            if atLineStart { indented.append(contentsOf: prefix) }
             indented.append(byte)
             atLineStart = byte == UInt8(ascii: "\n")
         }
         output.replaceSubrange(start..., with: indented)
     }
 
-    private func lookUp(_ name: TemplateName) -> TemplateValue? {
-        guard let first = name.path.first else { return stack.last }
+    private func lookUp(_ name: TemplateProgram.NameReference) -> TemplateValue? {
+        guard name.count > 0 else { return stack.last }
+        let first = nameParts[Int(name.start)]
         var found: TemplateValue?
         if name.anchored {
             found = stack.last?.field(first)
@@ -130,8 +159,8 @@ struct TemplateRenderer {
                 }
             }
         }
-        for part in name.path.dropFirst() {
-            found = found?.field(part)
+        for part in Int(name.start) + 1..<Int(name.start + name.count) {
+            found = found?.field(nameParts[part])
         }
         return found
     }
