@@ -219,12 +219,7 @@ private func collectNodes(in root: OpaquePointer) -> FoundNodes {
 
 /// Whether a C string holds `[[`, without copying it.
 private func containsWikiOpening(_ text: UnsafePointer<CChar>) -> Bool {
-    var pointer = text
-    while pointer.pointee != 0 {
-        if pointer.pointee == 0x5B, pointer.successor().pointee == 0x5B { return true }
-        pointer = pointer.successor()
-    }
-    return false
+    strstr(text, "[[") != nil
 }
 
 /// The text of the edited tree, as a reader sees it: link labels rather than

@@ -59,21 +59,39 @@ public enum WikiLinkSyntax {
     }
 
     /// Parses the inside of `[[…]]`, for example `slug#heading|label`.
+    ///
+    /// The text is split at the first `|`, then at the first `#`, even where
+    /// a separator combines with the next scalar into one character (`|`
+    /// followed by an accent): both are ASCII, so splitting the bytes splits
+    /// the scalars.
     public static func parse<Bytes: Collection<UInt8>>(_ inner: Bytes) -> WikiLink? {
-        let body = String(decoding: inner, as: UTF8.self)
-        let (reference, label) = splitOnce(body, at: "|")
-        let (target, fragment) = splitOnce(reference, at: "#")
-        let trimmedTarget = target.trimmedSpaces
-        guard !trimmedTarget.isEmpty else { return nil }
+        let bytes = Array(inner)
+        let bar = bytes.firstIndex(of: UInt8(ascii: "|"))
+        let reference = bytes[..<(bar ?? bytes.endIndex)]
+        let hash = reference.firstIndex(of: UInt8(ascii: "#"))
+        let target = trimmed(reference[..<(hash ?? reference.endIndex)])
+        guard !target.isEmpty else { return nil }
         return WikiLink(
-            target: trimmedTarget,
-            fragment: fragment.map(\.trimmedSpaces).flatMap { $0.isEmpty ? nil : $0 },
-            label: label.map(\.trimmedSpaces).flatMap { $0.isEmpty ? nil : $0 }
+            target: String(decoding: target, as: UTF8.self),
+            fragment: hash.flatMap { nonEmptyText(trimmed(reference[($0 + 1)...])) },
+            label: bar.flatMap { nonEmptyText(trimmed(bytes[($0 + 1)...])) }
         )
     }
 }
 
 private extension WikiLinkSyntax {
+    /// `bytes` without leading and trailing spaces and tabs.
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
+        else { return bytes[bytes.startIndex..<bytes.startIndex] }
+        return bytes[first...last]
+    }
+
+    static func nonEmptyText(_ bytes: ArraySlice<UInt8>) -> String? {
+        bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
     static func containsOpening(_ bytes: [UInt8]) -> Bool {
         var index = 0
         while index + 1 < bytes.count {
@@ -99,14 +117,6 @@ private extension WikiLinkSyntax {
         }
         return nil
     }
-
-    /// Splits at the first `separator` scalar, even where it combines with
-    /// the next scalar into one character (`|` followed by an accent).
-    static func splitOnce(_ string: String, at separator: Unicode.Scalar) -> (String, String?) {
-        let scalars = string.unicodeScalars
-        guard let index = scalars.firstIndex(of: separator) else { return (string, nil) }
-        return (String(scalars[..<index]), String(scalars[scalars.index(after: index)...]))
-    }
 }
 
 private extension UInt8 {
@@ -114,15 +124,4 @@ private extension UInt8 {
     static let closeBracket = UInt8(ascii: "]")
     static let newline = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmedSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
-        else { return "" }
-        return String(scalars[first...last])
-    }
 }
