@@ -51,9 +51,10 @@ enum Indexer {
         return surveyor.times.measure(.index) {
             var links = bodies.map(\.links)
             var bodyDiagnostics = bodies.map { [$0.problem].compactMap { $0 } + $0.links.diagnostics }
-            var edges = Set(declared)
+            // Declared references are distinct, and so are each text's mentions, so no edge is given twice.
+            var edges = declared
             for (position, body) in bodies.enumerated() {
-                for target in body.links.mentions { edges.insert(Edge(source: position, target: target, relation: .mentions)) }
+                edges += body.links.mentions.map { Edge(source: position, target: $0, relation: .mentions) }
             }
             for position in links.indices {
                 let missing = missingAnchors(from: position, links[position], anchors: anchors, book: book)
@@ -62,7 +63,7 @@ enum Indexer {
                 links[position] = links[position].pointingAtPages(for: Set(missing.map(\.key)))
             }
 
-            let graph = LinkGraph.build(documents: book.documents, edges: Array(edges), taxonomy: taxonomy, rank: rank,
+            let graph = LinkGraph.build(documents: book.documents, edges: edges, taxonomy: taxonomy, rank: rank,
                                         withRelated: withRelated)
             let members = Dictionary(grouping: book.documents.indices) { book.documents[$0].kind }
                 .mapValues { $0.sorted { rank[$0] < rank[$1] } }

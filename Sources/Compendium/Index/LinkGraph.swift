@@ -18,7 +18,9 @@ struct LinkGraph: Sendable {
     /// candidates; bounds the work for themes that most documents share.
     static let candidatesPerTerm = 200
 
-    /// The graph of `edges`; related documents only `withRelated` (pages list them, checks do not).
+    /// The graph of `edges`, no two of which are the same (declared references
+    /// are made unique, and each text's mentions are); related documents only
+    /// `withRelated` (pages list them, checks do not).
     static func build(documents: [Document], edges: [Edge], taxonomy: Taxonomy, rank: [Int],
                       withRelated: Bool = true) -> LinkGraph {
         var outgoing = [[Edge]](repeating: [], count: documents.count)

@@ -50,11 +50,23 @@ public enum Relation: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     public static func < (lhs: Relation, rhs: Relation) -> Bool {
-        ordered.firstIndex(of: lhs)! < ordered.firstIndex(of: rhs)!
+        lhs.order < rhs.order
     }
 
-    /// Every relation in the order of its declaration, made once rather than at every comparison.
-    private static let ordered = allCases
+    /// The relation's place in the order of declaration, which is the order relations sort in.
+    private var order: Int {
+        switch self {
+        case .sharedIn: 0
+        case .presentedAt: 1
+        case .partOf: 2
+        case .reportsTo: 3
+        case .progressesTo: 4
+        case .employedBy: 5
+        case .publishedBy: 6
+        case .involves: 7
+        case .mentions: 8
+        }
+    }
 }
 
 /// A directed link between two documents, by their positions in the index.

@@ -11,9 +11,12 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// The kind whose documents live in `folder` (`meetings` → `.meeting`).
     public init?(folder: String) {
-        guard let kind = Kind.allCases.first(where: { $0.folder == folder }) else { return nil }
+        guard let kind = Kind.byFolder[folder] else { return nil }
         self = kind
     }
+
+    /// Each kind by its folder.
+    private static let byFolder = Dictionary(uniqueKeysWithValues: allCases.map { ($0.folder, $0) })
 
     /// The folder under `content/` that holds this kind.
     public var folder: String {
@@ -68,9 +71,20 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// The order kinds are listed in.
     public static func < (lhs: Kind, rhs: Kind) -> Bool {
-        ordered.firstIndex(of: lhs)! < ordered.firstIndex(of: rhs)!
+        lhs.order < rhs.order
     }
 
-    /// Every kind in the order of its declaration, made once rather than at every comparison.
-    private static let ordered = allCases
+    /// The kind's place in the order of declaration, which is the order kinds are listed in.
+    private var order: Int {
+        switch self {
+        case .meeting: 0
+        case .slides: 1
+        case .job: 2
+        case .resource: 3
+        case .theme: 4
+        case .organisation: 5
+        case .series: 6
+        case .page: 7
+        }
+    }
 }

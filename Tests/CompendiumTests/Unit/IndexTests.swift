@@ -531,6 +531,23 @@ private func page(_ slug: String, title: String? = nil) -> (String, String) {
         #expect(html.contains("<a href=\"../../supervision/\">the page</a>"))
     }
 
+    /// However often a text names a document, and whichever side declares a reference, each edge is counted once.
+    @Test func repeatedReferencesAreOneEdgeEachWay() throws {
+        let index = try IndexFixture([
+            resource("handbook", "shared_in: [2025-11-21]"),
+            meeting("2025-11-21", "resources: [handbook]",
+                    body: "Read [[handbook]], then [[resources/handbook|the handbook]] and [[handbook]] again.\n"),
+        ])
+        #expect(index.diagnostics == [])
+        let session = try index.position(.meeting, "2025-11-21")
+        let handbook = try index.position(.resource, "handbook")
+        let graph = index.site.graph
+        #expect(graph.outgoing[session] == [Edge(source: session, target: handbook, relation: .mentions)])
+        #expect(graph.outgoing[handbook] == [Edge(source: handbook, target: session, relation: .sharedIn)])
+        #expect(graph.incoming[handbook] == [Edge(source: session, target: handbook, relation: .mentions)])
+        #expect(graph.incoming[session] == [Edge(source: handbook, target: session, relation: .sharedIn)])
+    }
+
     @Test
     func aSiteAbsoluteLinkToAnAttachment() throws {
         let index = try IndexFixture([
