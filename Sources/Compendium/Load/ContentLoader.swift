@@ -16,8 +16,8 @@ public enum ContentLoader {
     static func role(of path: String) -> Role {
         if path.hasPrefix(attachmentFolder + "/") { return .attachment }
         guard path.hasSuffix(".md") else { return .ignored }
-        let folder = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-        return path.contains("/") && Kind(folder: folder) != nil ? .document : .misplaced
+        guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { return .misplaced }
+        return Kind(folder: String(path[..<slash])) != nil ? .document : .misplaced
     }
 
     /// Lists `directory`, naming files in messages as `displayPrefix/…`.
@@ -138,11 +138,21 @@ public enum ContentLoader {
         let paths = names.filter { !$0.hasPrefix(".") }.map { relative.isEmpty ? $0 : relative + "/" + $0 }
         // Asked of the file system on every core: in a folder of thousands of files, that is most of a listing.
         let statuses = paths.parallelMap { FileSystem.status(directory + "/" + $0) }
+        // The folders inside are listed on every core too, and what they hold is taken in path order.
+        let folders = zip(paths, statuses).compactMap { $0.1?.type == .directory ? $0.0 : nil }
+        var listings = folders.parallelMap { folder in
+            var found: [(path: String, stamp: FileStamp)] = []
+            var diagnostics: [Diagnostic] = []
+            collect(directory: directory, relative: folder, into: &found, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+            return (found, diagnostics)
+        }[...]
         for (path, status) in zip(paths, statuses) {
             guard let status else { continue }
             switch status.type {
             case .directory:
-                collect(directory: directory, relative: path, into: &found, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+                let (inside, problems) = listings.removeFirst()
+                found += inside
+                diagnostics += problems
             case .file:
                 found.append((path, status.stamp))
             case .symbolicLink:
