@@ -225,8 +225,8 @@ private func containsWikiOpening(_ text: UnsafePointer<CChar>) -> Bool {
 /// The text of the edited tree, as a reader sees it: link labels rather than
 /// `[[…]]`, blocks separated by spaces.
 private func collectPlainText(in root: OpaquePointer) -> String {
-    var text = ""
-    guard let iterator = cmark_iter_new(root) else { return text }
+    var text = PlainText()
+    guard let iterator = cmark_iter_new(root) else { return "" }
     defer { cmark_iter_free(iterator) }
     while true {
         let event = cmark_iter_next(iterator)
@@ -234,10 +234,10 @@ private func collectPlainText(in root: OpaquePointer) -> String {
         guard let node = cmark_iter_get_node(iterator) else { continue }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            if event == CMARK_EVENT_ENTER { text += literal(of: node) }
+            if event == CMARK_EVENT_ENTER { text.append(literalOf: node) }
         case CMARK_NODE_CODE_BLOCK:
             text.appendSeparator()
-            text += literal(of: node)
+            text.append(literalOf: node)
             text.appendSeparator()
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK:
             text.appendSeparator()
@@ -245,7 +245,31 @@ private func collectPlainText(in root: OpaquePointer) -> String {
             break
         }
     }
-    return text
+    return text.string
+}
+
+/// Text gathered from nodes' literals as UTF-8, made a string once at the end.
+private struct PlainText {
+    private var bytes: [UInt8] = []
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends the node's literal, if it has one.
+    mutating func append(literalOf node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(literal)))
+        }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Appends a space unless the text is empty or already ends in one.
+    mutating func appendSeparator() {
+        if let last = bytes.last, last != UInt8(ascii: " ") { bytes.append(UInt8(ascii: " ")) }
+    }
 }
 
 /// Applies the answers to the tree's links and wiki-links, and keeps the
@@ -350,8 +374,8 @@ private func url(of node: OpaquePointer) -> String {
 
 /// The text of a node's inline descendants, without markup.
 private func inlineText(of node: OpaquePointer) -> String {
-    var text = ""
-    guard let iterator = cmark_iter_new(node) else { return text }
+    var text = PlainText()
+    guard let iterator = cmark_iter_new(node) else { return "" }
     defer { cmark_iter_free(iterator) }
     while true {
         let event = cmark_iter_next(iterator)
@@ -359,19 +383,12 @@ private func inlineText(of node: OpaquePointer) -> String {
         guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
         switch cmark_node_get_type(child) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            text += literal(of: child)
+            text.append(literalOf: child)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            text += " "
+            text.append(UInt8(ascii: " "))
         default:
             break
         }
     }
-    return text
-}
-
-private extension String {
-    /// Appends a space unless the text is empty or already ends in one.
-    mutating func appendSeparator() {
-        if let last = utf8.last, last != UInt8(ascii: " ") { append(" ") }
-    }
+    return text.string
 }
