@@ -4,7 +4,10 @@ import Markdown
 /// topics, headings, what each link in its text leads to, links in both
 /// directions, related documents and neighbours. Everything the pages need
 /// but the texts themselves, which are read again when a page is rendered.
-public struct IndexedSite: Sendable {
+///
+/// A class, though nothing in it changes, so that the many page contexts
+/// that refer to it share one rather than each copying every table.
+public final class IndexedSite: Sendable {
     /// The site's settings.
     public let configuration: SiteConfiguration
     /// Files to publish as they are.
@@ -22,6 +25,20 @@ public struct IndexedSite: Sendable {
     let rank: [Int]
     /// Positions of each kind's documents, in display order.
     let members: [Kind: [Int]]
+
+    init(configuration: SiteConfiguration, attachments: [SourceFile], book: AddressBook, taxonomy: Taxonomy, graph: LinkGraph,
+         contents: [[Heading]], links: [BodyLinks], texts: [BodyText], rank: [Int], members: [Kind: [Int]]) {
+        self.configuration = configuration
+        self.attachments = attachments
+        self.book = book
+        self.taxonomy = taxonomy
+        self.graph = graph
+        self.contents = contents
+        self.links = links
+        self.texts = texts
+        self.rank = rank
+        self.members = members
+    }
 
     /// The documents, sorted by kind then slug; positions index every other table.
     public var documents: [Document] { book.documents }

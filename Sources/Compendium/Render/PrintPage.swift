@@ -30,7 +30,7 @@ struct PrintPage {
 
     /// The id of each held document's section, by position: `meeting-2025-11-21`.
     static func sectionIDs(_ documents: [Document]) -> [String?] {
-        documents.map { kinds.contains($0.kind) ? "\($0.kind.rawValue)-\($0.slug)" : nil }
+        documents.indices.map { kinds.contains(documents[$0].kind) ? "\(documents[$0].kind.rawValue)-\(documents[$0].slug)" : nil }
     }
 
     /// The documents the page holds, in the order it shows them.
