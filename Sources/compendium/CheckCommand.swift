@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
         Watchdog.start(watch, seconds: loaded.configuration.limits.renderSeconds)
         let result = SiteBuilder.check(content: loaded.content, configuration: loaded.configuration,
                                        consent: loaded.consent, options: project.buildOptions, watch: watch,
-                                       forPages: false, remembering: false)
+                                       extent: report == nil ? .problems : .links, remembering: false)
         if let report {
             let baseSite = try base.map { try Self.baseSite(content: $0, project: loaded, options: project.buildOptions) }
             let markdown = PullRequestReport(head: result, base: baseSite, strict: strict).markdown
@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
         let (files, _) = ContentLoader.load(directory: content, displayPrefix: content)
         return SiteBuilder.check(content: files, configuration: project.configuration, consent: project.consent,
                                  options: BuildOptions(includeDrafts: options.includeDrafts, privacyLint: false),
-                                 forPages: false, remembering: false)
+                                 extent: .problems, remembering: false)
     }
 }
 

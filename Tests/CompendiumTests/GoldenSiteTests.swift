@@ -63,11 +63,17 @@ import Testing
         guard let project = Project.load(paths, in: fixture.directory).0 else { return }
         let full = SiteBuilder.check(content: project.content, configuration: project.configuration, consent: project.consent)
         let light = SiteBuilder.check(content: project.content, configuration: project.configuration, consent: project.consent,
-                                      forPages: false)
-        #expect(light.diagnostics == full.diagnostics)
-        #expect(light.allowances == full.allowances)
+                                      extent: .links)
+        let problemsOnly = SiteBuilder.check(content: project.content, configuration: project.configuration,
+                                             consent: project.consent, extent: .problems)
+        for partial in [light, problemsOnly] {
+            #expect(partial.diagnostics == full.diagnostics)
+            #expect(partial.allowances == full.allowances)
+            #expect(partial.site.graph.related.allSatisfy { $0.isEmpty })
+        }
         #expect(light.site.graph.incoming.map { $0.map(\.source) } == full.site.graph.incoming.map { $0.map(\.source) })
-        #expect(light.site.graph.related.allSatisfy { $0.isEmpty })
+        #expect(light.site.graph.outgoing.map { $0.map(\.target) } == full.site.graph.outgoing.map { $0.map(\.target) })
+        #expect(problemsOnly.site.graph.incoming.allSatisfy { $0.isEmpty })
     }
 }
 

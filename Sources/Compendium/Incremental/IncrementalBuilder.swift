@@ -81,7 +81,7 @@ public final class IncrementalBuilder {
             return writeEditedTexts(edited, checked: checked, templates: project.templates, diagnostics: diagnostics,
                                     times: times, pagesWritten: pagesWritten)
         }
-        let checked = check.run(project.content, watch: nil, memo: memo, forPages: true, remembering: true, times: times)
+        let checked = check.run(project.content, watch: nil, memo: memo, extent: .pages, remembering: true, times: times)
         memo = checked.memo
         let diagnostics = (loadProblems + checked.diagnostics).sorted()
         guard !diagnostics.hasErrors else {

@@ -22,11 +22,12 @@ enum Indexer {
     /// Indexes `documents` (drafts already removed; `drafts` holds their
     /// `kind/slug` so references to them can be explained): first what the
     /// front matter says, then each body's links, surveyed by `surveyor` and
-    /// resolved at once. Related documents are worked out only `withRelated`:
-    /// pages list them, checks do not. Surveys and anchors are returned only `keepingSurveys`.
+    /// resolved at once. Which document refers to which is worked out unless
+    /// `extent` is `.problems` (the site then has no edges), and related
+    /// documents only for `.pages`. Surveys and anchors are returned only `keepingSurveys`.
     static func index(
         _ documents: [CheckedDocument], drafts: Set<String>, attachments: [SourceFile], configuration: SiteConfiguration,
-        surveyor: BodySurveyor, withRelated: Bool = true, keepingSurveys: Bool = false
+        surveyor: BodySurveyor, extent: CheckExtent = .pages, keepingSurveys: Bool = false
     ) -> IndexOutcome {
         let attachmentPaths = Set(attachments.map(\.relativePath))
         let (book, addressProblems) = surveyor.times.measure(.index) { AddressBook.build(documents.map(\.document)) }
@@ -63,8 +64,9 @@ enum Indexer {
                 links[position] = links[position].pointingAtPages(for: Set(missing.map(\.key)))
             }
 
-            let graph = LinkGraph.build(documents: book.documents, edges: edges, taxonomy: taxonomy, rank: rank,
-                                        withRelated: withRelated)
+            let graph = extent == .problems ? LinkGraph(count: book.documents.count)
+                : LinkGraph.build(documents: book.documents, edges: edges, taxonomy: taxonomy, rank: rank,
+                                  withRelated: extent == .pages)
             let members = Dictionary(grouping: book.documents.indices) { book.documents[$0].kind }
                 .mapValues { $0.sorted { rank[$0] < rank[$1] } }
             let site = IndexedSite(

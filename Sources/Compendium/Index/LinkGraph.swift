@@ -40,6 +40,14 @@ struct LinkGraph: Sendable {
     }
 }
 
+extension LinkGraph {
+    /// A graph of `count` documents without edges.
+    init(count: Int) {
+        self.init(outgoing: Array(repeating: [], count: count), incoming: Array(repeating: [], count: count),
+                  related: Array(repeating: [], count: count), neighbours: Array(repeating: Neighbours(), count: count))
+    }
+}
+
 /// The documents before and after one in its sequence.
 struct Neighbours: Sendable, Hashable {
     var previous: Int?

@@ -25,8 +25,8 @@ struct ContentCheck: Sendable {
 
     /// Checks `content`; a `memo` from the previous check lets unchanged files
     /// skip their work. Unless `remembering`, the returned memo is empty and
-    /// no parts are kept. Related documents are worked out only `forPages`.
-    func run(_ content: ContentFiles, watch: RenderWatch?, memo: BuildMemo, forPages: Bool, remembering: Bool,
+    /// no parts are kept. Besides the problems, the site is worked out as far as `extent` says.
+    func run(_ content: ContentFiles, watch: RenderWatch?, memo: BuildMemo, extent: CheckExtent, remembering: Bool,
              times: StageTimes) -> CheckResult {
         let found = content.documents.parallelMap { source -> (file: CheckedFile, survey: BodySurvey?) in
             let kept = memo.work(for: source, settings: settings)
@@ -46,7 +46,7 @@ struct ContentCheck: Sendable {
             origins.append(index)
         }
         let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,
-                                    surveyor: BodySurveyor(watch: watch, times: times), withRelated: forPages,
+                                    surveyor: BodySurveyor(watch: watch, times: times), extent: extent,
                                     keepingSurveys: remembering)
         var nextMemo = BuildMemo()
         nextMemo.settings = settings

@@ -59,12 +59,12 @@ public enum SiteBuilder {
     /// nothing. A `watch`, when given, is told which document's Markdown is
     /// being read, for a watchdog. A `memo` from the previous check lets
     /// unchanged files skip their work; unless `remembering`, the returned memo
-    /// is empty. Related documents are worked out only `forPages`.
+    /// is empty. Besides the problems, the site is worked out as far as `extent` says.
     public static func check(content: ContentFiles, configuration: SiteConfiguration, consent: ConsentRegistry = .empty,
                              options: BuildOptions = BuildOptions(), watch: RenderWatch? = nil,
-                             memo: BuildMemo = BuildMemo(), forPages: Bool = true, remembering: Bool = true) -> CheckResult {
+                             memo: BuildMemo = BuildMemo(), extent: CheckExtent = .pages, remembering: Bool = true) -> CheckResult {
         ContentCheck(configuration: configuration, consent: consent, options: options)
-            .run(content, watch: watch, memo: memo, forPages: forPages, remembering: remembering, times: StageTimes())
+            .run(content, watch: watch, memo: memo, extent: extent, remembering: remembering, times: StageTimes())
     }
 
     /// Checks the content and, when there is no error, renders every file of
@@ -76,7 +76,7 @@ public enum SiteBuilder {
                              watch: RenderWatch? = nil, into output: any SiteOutput) -> BuildResult {
         let times = StageTimes()
         let checked = ContentCheck(configuration: configuration, consent: consent, options: options)
-            .run(content, watch: watch, memo: BuildMemo(), forPages: true, remembering: false, times: times)
+            .run(content, watch: watch, memo: BuildMemo(), extent: .pages, remembering: false, times: times)
         guard !checked.diagnostics.hasErrors else {
             return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
                                timings: times.timings, site: checked.site)
