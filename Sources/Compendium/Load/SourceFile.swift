@@ -49,7 +49,8 @@ public struct SourceFile: Sendable, Hashable {
 
     /// The file name without its folder and without `.md`.
     public var baseName: String {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        let utf8 = relativePath.utf8
+        let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[utf8.index(after: $0)...]) } ?? relativePath
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 }
