@@ -67,7 +67,7 @@ enum SearchIndex {
     static func entry(for position: Int, in site: IndexedSite, excerpt: String) -> [UInt8] {
         let document = site.documents[position]
         let themes = site.taxonomy.themesOfDocument[position]
-        var entry = EntryWriter()
+        var entry = EntryWriter(capacity: excerpt.utf8.count + (document.summary?.utf8.count ?? 0) + 512)
         entry.field("title", document.title)
         entry.field("url", SitePath.relative(from: "", to: site.address(of: position), style: site.configuration.linkStyle))
         entry.field("kind", document.kind.rawValue)
@@ -106,8 +106,9 @@ enum SearchIndex {
 private struct EntryWriter {
     private var bytes: [UInt8] = [UInt8(ascii: "{")]
 
-    init() {
-        bytes.reserveCapacity(4_096)
+    /// An entry about `capacity` bytes long: kept by `serve` for every document, so not much longer.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
     }
 
     mutating func field(_ name: StaticString, _ text: String) {
