@@ -32,6 +32,9 @@ public struct BuildMemo: Sendable {
     /// A memo with nothing in it: the next build does all the work.
     public init() {}
 
+    /// Whether it holds no work.
+    var isEmpty: Bool { documents.isEmpty }
+
     /// The work for `source` kept from the last check under the same
     /// settings, if `source` holds its bytes and they are unchanged.
     func work(for source: SourceFile, settings current: Settings) -> DocumentWork? {

@@ -23,7 +23,7 @@ public enum ContentLoader {
     /// Lists `directory`, naming files in messages as `displayPrefix/…`.
     /// Nothing is read yet: each file's bytes are read from disk when needed.
     public static func load(directory: String, displayPrefix: String) -> (ContentFiles, [Diagnostic]) {
-        let (found, problems) = scan(directory: directory, displayPrefix: displayPrefix)
+        let (found, problems) = scan(directory: directory, displayPrefix: displayPrefix, stamped: false)
         var files = ContentFiles(documents: [], attachments: [])
         var diagnostics = problems
         for path in found.map(\.path) {
@@ -56,14 +56,17 @@ public enum ContentLoader {
         return (files, problems + readProblems)
     }
 
-    /// The files below `directory` with their stamps, in path order, without
-    /// reading them; symbolic links are reported, not followed. (An array,
-    /// not a dictionary: Swift strings compare by canonical equivalence, and
-    /// two files whose names differ only in Unicode normalisation are two files.)
-    static func scan(directory: String, displayPrefix: String) -> ([(path: String, stamp: FileStamp)], [Diagnostic]) {
+    /// The files below `directory` with their stamps (`FileStamp.notRead` unless
+    /// `stamped`), in path order, without reading them; symbolic links are
+    /// reported, not followed. (An array, not a dictionary: Swift strings compare
+    /// by canonical equivalence, and two files whose names differ only in
+    /// Unicode normalisation are two files.)
+    static func scan(directory: String, displayPrefix: String, stamped: Bool = true)
+        -> ([(path: String, stamp: FileStamp)], [Diagnostic]) {
         var found: [(path: String, stamp: FileStamp)] = []
         var diagnostics: [Diagnostic] = []
-        collect(directory: directory, relative: "", into: &found, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+        collect(directory: directory, relative: "", stamped: stamped, into: &found, displayPrefix: displayPrefix,
+                diagnostics: &diagnostics)
         return (found, diagnostics)
     }
 
@@ -125,25 +128,34 @@ public enum ContentLoader {
         return (files, diagnostics)
     }
 
-    private static func collect(directory: String, relative: String, into found: inout [(path: String, stamp: FileStamp)],
+    private static func collect(directory: String, relative: String, stamped: Bool,
+                                into found: inout [(path: String, stamp: FileStamp)],
                                 displayPrefix: String, diagnostics: inout [Diagnostic]) {
-        let names: [String]
+        let entries: [(name: String, type: FileSystem.EntryType?)]
         do {
-            names = try FileSystem.names(in: directory + (relative.isEmpty ? "" : "/" + relative))
+            entries = try FileSystem.entries(in: directory + (relative.isEmpty ? "" : "/" + relative))
+                .filter { !$0.name.hasPrefix(".") }
         } catch {
             let display = [displayPrefix, relative].filter { !$0.isEmpty }.joined(separator: "/")
             diagnostics.append(Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: display)))
             return
         }
-        let paths = names.filter { !$0.hasPrefix(".") }.map { relative.isEmpty ? $0 : relative + "/" + $0 }
-        // Asked of the file system on every core: in a folder of thousands of files, that is most of a listing.
-        let statuses = paths.parallelMap { FileSystem.status(directory + "/" + $0) }
+        let paths = entries.map { relative.isEmpty ? $0.name : relative + "/" + $0.name }
+        let statuses: [(type: FileSystem.EntryType, stamp: FileStamp)?]
+        if !stamped, entries.allSatisfy({ $0.type != nil }) {
+            // The listing says what each entry is, and no stamp is wanted: nothing more to ask.
+            statuses = entries.map { ($0.type!, FileStamp.notRead) }
+        } else {
+            // Asked of the file system on every core: in a folder of thousands of files, that is most of a listing.
+            statuses = paths.parallelMap { FileSystem.status(directory + "/" + $0) }
+        }
         // The folders inside are listed on every core too, and what they hold is taken in path order.
         let folders = zip(paths, statuses).compactMap { $0.1?.type == .directory ? $0.0 : nil }
         var listings = folders.parallelMap { folder in
             var found: [(path: String, stamp: FileStamp)] = []
             var diagnostics: [Diagnostic] = []
-            collect(directory: directory, relative: folder, into: &found, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+            collect(directory: directory, relative: folder, stamped: stamped, into: &found, displayPrefix: displayPrefix,
+                    diagnostics: &diagnostics)
             return (found, diagnostics)
         }[...]
         for (path, status) in zip(paths, statuses) {

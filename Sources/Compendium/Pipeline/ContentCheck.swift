@@ -28,21 +28,24 @@ struct ContentCheck: Sendable {
     /// no parts are kept. Besides the problems, the site is worked out as far as `extent` says.
     func run(_ content: ContentFiles, watch: RenderWatch?, memo: BuildMemo, extent: CheckExtent, remembering: Bool,
              times: StageTimes) -> CheckResult {
-        let found = content.documents.parallelMap { source -> (file: CheckedFile, survey: BodySurvey?) in
-            let kept = memo.work(for: source, settings: settings)
-            return (kept?.checked ?? fileCheck.check(source, times: times), kept?.survey)
+        // Compared with the memo on every core (its check compares each file's bytes).
+        let kept = memo.isEmpty ? [] : content.documents.parallelMap { memo.work(for: $0, settings: settings) }
+        let files = Array(content.documents.indices).parallelMap { index in
+            kept.isEmpty ? fileCheck.check(content.documents[index], times: times)
+                : kept[index]?.checked ?? fileCheck.check(content.documents[index], times: times)
         }
-        let files = found.map(\.file)
         var documents: [CheckedDocument] = []
         var origins: [Int] = []
         var drafts = Set<String>()
-        for (index, file) in files.enumerated() {
-            guard let document = file.document, let text = file.text else { continue }
+        documents.reserveCapacity(files.count)
+        // By index, so that only the document and its text are copied out of each file's record.
+        for index in files.indices {
+            guard let document = files[index].document, let text = files[index].text else { continue }
             if document.draft && !options.includeDrafts {
                 drafts.insert("\(document.kind.folder)/\(document.slug)")
                 continue
             }
-            documents.append(CheckedDocument(document: document, text: text, survey: found[index].survey))
+            documents.append(CheckedDocument(document: document, text: text, survey: kept.isEmpty ? nil : kept[index]?.survey))
             origins.append(index)
         }
         let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,

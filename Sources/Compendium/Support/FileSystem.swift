@@ -40,17 +40,33 @@ enum FileSystem {
 
     /// The names in a directory, sorted by their UTF-8 bytes, without `.` and `..`.
     static func names(in directory: String) throws -> [String] {
+        try entries(in: directory).map(\.name)
+    }
+
+    /// The entries of a directory, sorted by their names' UTF-8 bytes, without `.` and `..`, each
+    /// with its type when the listing says it (as most file systems do), else `nil`.
+    static func entries(in directory: String) throws -> [(name: String, type: EntryType?)] {
         guard let handle = opendir(directory) else { throw Failure(path: directory, code: errno) }
         defer { closedir(handle) }
-        var names: [String] = []
-        // A name is read where it lies, up to its terminating zero: a record is only as long as its
-        // name, so copying the whole 256-byte `d_name` field could read past the end of readdir's buffer.
+        var entries: [(name: String, type: EntryType?)] = []
+        // A record is read field by field where it lies: it is only as long as its name, so copying
+        // the whole 256-byte `d_name` field could read past the end of readdir's buffer.
         let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
+        let typeOffset = MemoryLayout<dirent>.offset(of: \.d_type)!
         while let entry = readdir(handle) {
             let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            let type: EntryType?
+            switch Int((UnsafeRawPointer(entry) + typeOffset).load(as: UInt8.self)) {
+            case Int(DT_REG): type = .file
+            case Int(DT_DIR): type = .directory
+            case Int(DT_LNK): type = .symbolicLink
+            case Int(DT_UNKNOWN): type = nil
+            default: type = .other
+            }
+            entries.append((name, type))
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// The whole contents of a regular file.
@@ -145,4 +161,7 @@ struct FileStamp: Sendable, Hashable {
     let nanoseconds: Int
     let size: Int
     let inode: UInt64
+
+    /// What a listing that does not look at files gives each one: equal to no stamp read from a file.
+    static let notRead = FileStamp(seconds: 0, nanoseconds: 0, size: -1, inode: 0)
 }

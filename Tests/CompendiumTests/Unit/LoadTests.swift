@@ -98,6 +98,26 @@ import Testing
         }
     }
 
+    /// A listing that takes each entry's type from the folder listing finds what one that asks about every file finds.
+    @Test func listingWithoutStampsFindsWhatListingWithThemFinds() throws {
+        try ScratchFolder.with { folder in
+            try folder.write("outside/secret.md", "---\ntitle: Secret\n---\n")
+            try folder.write("content/pages/about.md", "---\ntitle: About\n---\n")
+            try folder.write("content/files/a/b.pdf", "%PDF")
+            try folder.write("content/notes.txt", "x")
+            try folder.link("content/pages/secret.md", to: folder.at("outside/secret.md"))
+            try folder.link("content/themes", to: folder.at("outside"))
+            let stamped = ContentLoader.scan(directory: folder.at("content"), displayPrefix: "content")
+            let listed = ContentLoader.scan(directory: folder.at("content"), displayPrefix: "content", stamped: false)
+            #expect(listed.0.map(\.path) == ["files/a/b.pdf", "notes.txt", "pages/about.md"])
+            #expect(listed.0.map(\.path) == stamped.0.map(\.path))
+            #expect(listed.0.allSatisfy { $0.stamp == .notRead })
+            #expect(stamped.0.allSatisfy { $0.stamp != .notRead })
+            #expect(listed.1 == stamped.1)
+            #expect(listed.1.count == 2)
+        }
+    }
+
     @Test func filesComeSortedByPath() throws {
         try ScratchFolder.with { folder in
             for path in ["pages/zebra.md", "meetings/2025-12-05.md", "pages/about.md", "meetings/2025-01-10.md",
