@@ -52,11 +52,6 @@ enum Indexer {
         return surveyor.times.measure(.index) {
             var links = bodies.map(\.links)
             var bodyDiagnostics = bodies.map { [$0.problem].compactMap { $0 } + $0.links.diagnostics }
-            // Declared references are distinct, and so are each text's mentions, so no edge is given twice.
-            var edges = declared
-            for (position, body) in bodies.enumerated() {
-                edges += body.links.mentions.map { Edge(source: position, target: $0, relation: .mentions) }
-            }
             for position in links.indices {
                 let missing = missingAnchors(from: position, links[position], anchors: anchors, book: book)
                 guard !missing.isEmpty else { continue }
@@ -65,8 +60,8 @@ enum Indexer {
             }
 
             let graph = extent == .problems ? LinkGraph(count: book.documents.count)
-                : LinkGraph.build(documents: book.documents, edges: edges, taxonomy: taxonomy, rank: rank,
-                                  withRelated: extent == .pages)
+                : LinkGraph.build(documents: book.documents, edges: declared + mentions(in: bodies), taxonomy: taxonomy,
+                                  rank: rank, withRelated: extent == .pages)
             let members = Dictionary(grouping: book.documents.indices) { book.documents[$0].kind }
                 .mapValues { $0.sorted { rank[$0] < rank[$1] } }
             let site = IndexedSite(
@@ -82,6 +77,14 @@ enum Indexer {
             }
             return IndexOutcome(site: site, siteDiagnostics: siteDiagnostics, bodyDiagnostics: bodyDiagnostics,
                                 surveys: surveys, anchors: keepingSurveys ? anchors : nil)
+        }
+    }
+
+    /// An edge for each document each body mentions. Each body's mentions are distinct, as
+    /// declared references are, so with those no edge is given twice.
+    private static func mentions(in bodies: [SurveyedBody]) -> [Edge] {
+        bodies.indices.flatMap { position in
+            bodies[position].links.mentions.map { Edge(source: position, target: $0, relation: .mentions) }
         }
     }
 

@@ -28,11 +28,11 @@ struct ContentCheck: Sendable {
     /// no parts are kept. Besides the problems, the site is worked out as far as `extent` says.
     func run(_ content: ContentFiles, watch: RenderWatch?, memo: BuildMemo, extent: CheckExtent, remembering: Bool,
              times: StageTimes) -> CheckResult {
-        // Compared with the memo on every core (its check compares each file's bytes).
-        let kept = memo.isEmpty ? [] : content.documents.parallelMap { memo.work(for: $0, settings: settings) }
+        // Compared with the memo on every core (its check compares each file's bytes); a fresh check has none.
+        let kept: [BuildMemo.DocumentWork?] = memo.isEmpty ? Array(repeating: nil, count: content.documents.count)
+            : content.documents.parallelMap { memo.work(for: $0, settings: settings) }
         let files = Array(content.documents.indices).parallelMap { index in
-            kept.isEmpty ? fileCheck.check(content.documents[index], times: times)
-                : kept[index]?.checked ?? fileCheck.check(content.documents[index], times: times)
+            kept[index]?.checked ?? fileCheck.check(content.documents[index], times: times)
         }
         var documents: [CheckedDocument] = []
         var origins: [Int] = []
@@ -45,7 +45,7 @@ struct ContentCheck: Sendable {
                 drafts.insert("\(document.kind.folder)/\(document.slug)")
                 continue
             }
-            documents.append(CheckedDocument(document: document, text: text, survey: kept.isEmpty ? nil : kept[index]?.survey))
+            documents.append(CheckedDocument(document: document, text: text, survey: kept[index]?.survey))
             origins.append(index)
         }
         let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,
