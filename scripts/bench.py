@@ -14,7 +14,11 @@ several times slower, which would measure the deletion, not the tool
 (start it a few minutes after any other mass deletion on the same disk).
 Before each run the file system is synced, so that the kernel writes the
 bytes of earlier runs to disk before the timing starts rather than during
-the next tool's run. Prints a
+the next tool's run, and every file of the corpus is read once, so that
+each tool starts with the corpus in the page cache: a kernel that pages out
+files unread for a while (DAMON's reclaim does so after a minute) would
+otherwise make whichever tool comes first after a long run read from disk,
+which measures the disk, not the tool. Prints a
 table (documents, pages written, wall and CPU seconds, peak memory, pages per
 second, medians over the runs) and the ratios the performance targets are
 stated in, each the median of the per-run ratios, since the machines are
@@ -92,14 +96,26 @@ class SetAside:
         os.sync()
 
 
-def timed(command, output_folder, set_aside, fresh=True):
+def read_through(folder):
+    """Reads every file below `folder`, so that the next run finds them in the page cache."""
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            with open(os.path.join(parent, name), "rb") as source:
+                while source.read(1 << 20):
+                    pass
+
+
+def timed(command, output_folder, set_aside, fresh=True, inputs=None):
     """Runs `command` under /usr/bin/time -v, into an empty output folder unless not
-    `fresh`; returns wall, CPU, peak MiB and its standard output."""
+    `fresh`, with the files below `inputs` read just before; returns wall, CPU, peak MiB
+    and its standard output."""
     if output_folder and fresh:
         set_aside.move(output_folder)
         set_aside.move(standby(output_folder))
     # Earlier runs' writes reach the disk now, not while this command is timed.
     os.sync()
+    if inputs:
+        read_through(inputs)
     result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
@@ -163,12 +179,12 @@ def main():
         results = {name: [] for name in ["compendium build", "compendium rebuild"] + list(tools)}
         for _ in range(arguments.runs):
             for name, (command, output) in tools.items():
-                results[name].append(timed(command, output, set_aside))
+                results[name].append(timed(command, output, set_aside, inputs=folder))
                 if name == "compendium build":
                     # The same inputs again into the folder that holds the site: the second of two
                     # rebuilds writes into the site the first replaced, so only what changed is written.
-                    timed(command, output, set_aside, fresh=False)
-                    results["compendium rebuild"].append(timed(command, output, set_aside, fresh=False))
+                    timed(command, output, set_aside, fresh=False, inputs=folder)
+                    results["compendium rebuild"].append(timed(command, output, set_aside, fresh=False, inputs=folder))
         pages = {
             "compendium build": count_pages(site),
             "compendium rebuild": count_pages(site),
