@@ -17,12 +17,8 @@ struct DocumentPage {
 
     /// The full context for the kind's template, with `body`, the document's text as HTML.
     func context(body: String) -> TemplateRecord {
-        var breadcrumbs: [(title: String, address: String)] = [("Home", "")]
-        if document.kind != .page { breadcrumbs.append((document.kind.pluralTitle, SitePath.listing(document.kind))) }
-        var context = frame.context(
-            address: address, title: document.title, description: PageFrame.summary(of: document),
-            section: document.kind == .page ? address : SitePath.listing(document.kind), breadcrumbs: breadcrumbs
-        )
+        var context = frame.documentContext(kind: document.kind, address: address, title: document.title,
+                                            description: PageFrame.summary(of: document))
         var page: TemplateRecord = [
             "title": document.title,
             "kind": PageFrame.kindLabel(document),

@@ -13,13 +13,74 @@ struct PageFrame {
     /// Each document as an item of a list, but for its link, by position
     /// (the same on every page, so made once per build).
     private let itemFaces: [TemplateRecord]
+    /// The shared parts of each kind's document pages, by the kind's place in `Kind.allCases`, when made.
+    private let kindParts: [KindParts?]
 
-    /// A frame for `site`; `itemFaces` are `itemFaces(site)`, or empty when no list item is asked for.
-    init(site: IndexedSite, linkBase: String? = nil, customStylesheet: Bool = false, itemFaces: [TemplateRecord]) {
+    /// A frame for `site`; `itemFaces` are `itemFaces(site)`, or empty when no list item is asked for;
+    /// `kindParts` are `makeKindParts()` of a frame like this one, or empty.
+    init(site: IndexedSite, linkBase: String? = nil, customStylesheet: Bool = false, itemFaces: [TemplateRecord],
+         kindParts: [KindParts?] = []) {
         self.site = site
         self.linkBase = linkBase
         self.customStylesheet = customStylesheet
         self.itemFaces = itemFaces
+        self.kindParts = kindParts
+    }
+
+    /// What every document page of one kind shares in its context: the
+    /// site's links, the navigation and the breadcrumbs. Pages in a kind's
+    /// folder (`meetings/a/`, `meetings/b/`) link to every page outside it
+    /// alike, so these are made once for the kind.
+    struct KindParts: Sendable {
+        let site: TemplateRecord
+        let assets: String
+        let navigation: [TemplateRecord]
+        let breadcrumbs: TemplateRecord?
+    }
+
+    /// The shared parts of every kind but `.page`, whose pages sit at the
+    /// top and one of which is itself in the navigation; `nil` for that one.
+    func makeKindParts() -> [KindParts?] {
+        Kind.allCases.map { kind in
+            guard kind != .page else { return nil }
+            // Any page of the kind will do: no shared link leads into a document's own folder.
+            let address = SitePath.document(kind: kind, slug: "-")
+            let context = self.context(address: address, title: "", description: nil, section: SitePath.listing(kind),
+                                       breadcrumbs: PageFrame.breadcrumbs(of: kind))
+            guard case .record(let site)? = context.value("site"), case .text(let assets)? = context.value("assets"),
+                  case .list(let navigation)? = context.value("nav") else { return nil }
+            let entries = navigation.compactMap { value -> TemplateRecord? in
+                if case .record(let entry) = value { return entry }
+                return nil
+            }
+            var breadcrumbs: TemplateRecord?
+            if case .record(let record)? = context.value("breadcrumbs") { breadcrumbs = record }
+            return KindParts(site: site, assets: assets, navigation: entries, breadcrumbs: breadcrumbs)
+        }
+    }
+
+    /// The breadcrumbs above a document of `kind`, before its own title.
+    static func breadcrumbs(of kind: Kind) -> [(title: String, address: String)] {
+        kind == .page ? [("Home", "")] : [("Home", ""), (kind.pluralTitle, SitePath.listing(kind))]
+    }
+
+    /// The context a document page of `kind` at `address` starts from, as
+    /// `context(address:…)` gives it, from the kind's shared parts when there are some.
+    func documentContext(kind: Kind, address: String, title: String, description: String?) -> TemplateRecord {
+        let section = kind == .page ? address : SitePath.listing(kind)
+        guard linkBase == nil, let index = Kind.allCases.firstIndex(of: kind), kindParts.indices.contains(index),
+              let parts = kindParts[index] else {
+            return context(address: address, title: title, description: description, section: section,
+                           breadcrumbs: PageFrame.breadcrumbs(of: kind))
+        }
+        var context: TemplateRecord = [
+            "site": parts.site,
+            "page": pageRecord(address: address, title: title, description: description),
+            "assets": parts.assets,
+            "nav": parts.navigation,
+        ]
+        context["breadcrumbs"] = parts.breadcrumbs
+        return context
     }
 
     /// Every document's item without its link: title, kind, date, summary and a line of details.
@@ -39,17 +100,21 @@ struct PageFrame {
     /// The context every page starts from.
     func context(address: String, title: String, description: String?, section: String?,
                  breadcrumbs: [(title: String, address: String)]) -> TemplateRecord {
-        let configuration = site.configuration
-        var page: TemplateRecord = ["title": title, "description": description ?? configuration.description]
-        if let baseURL = configuration.baseURL { page["canonical"] = baseURL + address }
         var context: TemplateRecord = [
             "site": siteContext(from: address),
-            "page": page,
+            "page": pageRecord(address: address, title: title, description: description),
             "assets": linkBase.map { $0 + "assets/" } ?? SitePath.relative(from: address, to: "assets/"),
             "nav": navigation(from: address, section: section),
         ]
         context["breadcrumbs"] = PageFrame.list(breadcrumbs.map { link($0.title, from: address, to: $0.address) })
         return context
+    }
+
+    /// `{title, description, canonical}` of the page at `address`.
+    private func pageRecord(address: String, title: String, description: String?) -> TemplateRecord {
+        var page: TemplateRecord = ["title": title, "description": description ?? site.configuration.description]
+        if let baseURL = site.configuration.baseURL { page["canonical"] = baseURL + address }
+        return page
     }
 
     /// A non-empty list wrapped as `{items: […]}`, so a template can write

@@ -17,6 +17,8 @@ public struct SiteRenderer: Sendable {
     let batchSize: Int
     /// Every document as a list item but for its link, made once for every page.
     let itemFaces: [TemplateRecord]
+    /// What the document pages of each kind share, made once for them all.
+    private let kindParts: [PageFrame.KindParts?]
 
     /// The templates a template set must provide.
     public static let requiredTemplates: [String] =
@@ -33,6 +35,8 @@ public struct SiteRenderer: Sendable {
         self.times = times
         self.batchSize = max(1, batchSize)
         self.itemFaces = itemFaces ?? (templates == nil ? [] : PageFrame.itemFaces(site))
+        kindParts = templates == nil ? [] : PageFrame(site: site, customStylesheet: templates?.hasCustomStylesheet ?? false,
+                                                      itemFaces: []).makeKindParts()
     }
 
     /// One page to render.
@@ -205,7 +209,8 @@ private extension SiteRenderer {
     }
 
     func frame() -> PageFrame {
-        PageFrame(site: site, customStylesheet: templates?.hasCustomStylesheet ?? false, itemFaces: itemFaces)
+        PageFrame(site: site, customStylesheet: templates?.hasCustomStylesheet ?? false, itemFaces: itemFaces,
+                  kindParts: kindParts)
     }
 
     func write(_ file: OutputFile, to output: any SiteOutput) {
