@@ -52,6 +52,11 @@ struct PrintPageWriter {
     private var received = 0
     /// The bodies, kept only without a skeleton.
     private var kept: [String] = []
+    /// The page's bytes not yet written: gathered into large writes, not one for each body.
+    private var pending: [UInt8] = []
+
+    /// How many bytes are gathered before they are written.
+    private static let writeSize = 1 << 20
 
     static let path = SitePath.file(for: PrintPage.address)
 
@@ -74,10 +79,17 @@ struct PrintPageWriter {
             kept.append(body)
             return
         }
+        if pending.isEmpty { pending.reserveCapacity(Self.writeSize + 65_536) }
+        pending += skeleton.segment(before: received)
+        pending += body.utf8
+        if pending.count >= Self.writeSize { writePending() }
+    }
+
+    private mutating func writePending() {
         let pieces = self.pieces ?? output.addInPieces(Self.path)
         self.pieces = pieces
-        pieces.append(Array(skeleton.segment(before: received)))
-        pieces.append(Array(body.utf8))
+        pieces.append(pending)
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Writes the rest of the page.
@@ -86,8 +98,8 @@ struct PrintPageWriter {
             output.add(Self.wholePage(page, bodies: kept, templates: templates))
             return
         }
-        let pieces = self.pieces ?? output.addInPieces(Self.path)
-        pieces.append(Array(skeleton.segment(before: nil)))
-        pieces.close()
+        pending += skeleton.segment(before: nil)
+        writePending()
+        pieces?.close()
     }
 }
