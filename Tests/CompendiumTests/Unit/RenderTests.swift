@@ -155,3 +155,46 @@ import Testing
         #expect(templates.assets.map(\.path).contains("assets/style.css"))
     }
 }
+
+@Suite struct PageFrameUnitTests {
+    /// A site with a document of most kinds, and the pages the site's links and navigation name.
+    private func site(linkStyle: LinkStyle) -> IndexedSite {
+        let files = [
+            ("meetings/2025-11-21.md", Unit.text("title: First meeting\ndate: 2025-11-21")),
+            ("meetings/2026-01-08.md", Unit.text("title: Second meeting\ndate: 2026-01-08")),
+            ("themes/supervision.md", Unit.text("title: Supervision")),
+            ("resources/guide.md", Unit.text("title: Guide\nkind: guide")),
+            ("organisations/mpft.md", Unit.text("title: Midlands Partnership\nshort_name: MPFT")),
+            ("pages/about.md", Unit.text("title: About")),
+            ("pages/privacy.md", Unit.text("title: Privacy")),
+            ("pages/contact.md", Unit.text("title: Contact")),
+        ]
+        var configuration = Unit.configuration
+        configuration.linkStyle = linkStyle
+        return Unit.index(Unit.checked(files.map { Unit.source($0.0, $0.1) }), configuration: configuration).0
+    }
+
+    @Test(arguments: [LinkStyle.directories, .files])
+    func sharedPartsOfAKindGiveTheContextMadeForEachPage(linkStyle: LinkStyle) throws {
+        let site = site(linkStyle: linkStyle)
+        let plain = PageFrame(site: site, itemFaces: [])
+        let shared = PageFrame(site: site, itemFaces: [], kindParts: plain.makeKindParts())
+        #expect(plain.makeKindParts().compactMap { $0 }.count == Kind.allCases.count - 1)
+        for position in site.documents.indices {
+            let document = site.documents[position]
+            let address = site.address(of: position)
+            let made = plain.documentContext(kind: document.kind, address: address, title: document.title, description: nil)
+            #expect(shared.documentContext(kind: document.kind, address: address, title: document.title, description: nil)
+                    == made, "\(address)")
+            // The same as a context made from scratch for the page.
+            #expect(made == plain.context(address: address, title: document.title, description: nil,
+                                          section: document.kind == .page ? address : SitePath.listing(document.kind),
+                                          breadcrumbs: PageFrame.breadcrumbs(of: document.kind)))
+        }
+        // The about page marks itself as the current section, which no shared part could.
+        let about = try #require(site.book.find("about", kind: .page))
+        let nav = shared.documentContext(kind: .page, address: site.address(of: about), title: "About", description: nil)
+            .value("nav")
+        #expect(nav.map { "\($0)".contains("current") } == true)
+    }
+}
