@@ -11,33 +11,38 @@ import Darwin
 /// body, works on the tree inside a single scope and frees everything cmark
 /// allocated before it returns; only Swift values leave it.
 ///
-/// A body is read twice in a build: `survey` finds its headings and links
-/// before anything is known about other documents; `render`, once every
-/// link has its answer, gives every heading an `id`, turns `[[wiki-links]]`
-/// in text runs into links, rewrites or drops link and image destinations,
-/// and renders the one tree for each place the body is shown. Text inside
-/// code spans, code blocks and existing links is never touched. Raw HTML is
-/// omitted and unsafe URLs are dropped (cmark's safe default).
+/// `survey` finds a body's headings and links before anything is known
+/// about other documents; `render`, once every link has its answer, gives
+/// every heading an `id`, turns `[[wiki-links]]` in text runs into links,
+/// rewrites or drops link and image destinations, and renders the one tree
+/// for each place the body is shown. A build parses each body once:
+/// `surveyAndMark` surveys it and renders it with marks that a `MarkedBody`
+/// fills in as `render` would. Text inside code spans, code blocks and
+/// existing links is never touched. Raw HTML is omitted and unsafe URLs are
+/// dropped (cmark's safe default).
 public enum MarkdownRenderer {
     /// The headings (with anchors from `anchor`, duplicates numbered `-1`,
     /// `-2`…) and links of `source`, a body that starts on line `firstLine` of its file.
     public static func survey(_ source: String, firstLine: Int = 1, anchor: (String) -> String) -> BodySurvey {
         withTree(of: source) { root in
             guard let root else { return BodySurvey(headings: [], links: []) }
+            return survey(of: collectNodes(in: root), source: source, firstLine: firstLine, anchor: anchor)
+        }
+    }
+
+    /// The survey of `source`, as `survey` gives it, and the body rendered
+    /// once from the same parse with marks where each placement's headings
+    /// and links go (see `MarkedBody`). The marked body is `nil` when the
+    /// body cannot be rendered ahead: it has an image, a link with a title,
+    /// or the byte marks start with in its text.
+    public static func surveyAndMark(_ source: String, firstLine: Int = 1, anchor: (String) -> String)
+        -> (survey: BodySurvey, marked: MarkedBody?) {
+        withTree(of: source) { root in
+            guard let root else { return (BodySurvey(headings: [], links: []), nil) }
             let found = collectNodes(in: root)
-            var positions = SourcePositions(source: source, lineOffset: firstLine - 1)
-            var links: [LinkRequest] = []
-            for node in found.links { links.append(positions.request(.link(destination: url(of: node)), at: place(of: node))) }
-            for node in found.images { links.append(positions.request(.image(source: url(of: node)), at: place(of: node))) }
-            for run in found.wikiTextRuns {
-                let text = literal(of: run)
-                guard let pieces = WikiLinkSyntax.split(text) else { continue }
-                let bytes = Array(text.utf8)
-                for case .link(let link, let range) in pieces {
-                    links.append(positions.wikiRequest(link, raw: bytes[range], inRunAt: place(of: run), offset: range.lowerBound))
-                }
-            }
-            return BodySurvey(headings: headings(of: found.headings, anchor: anchor, lineOffset: firstLine - 1), links: links)
+            let runs = splitRuns(found)
+            let survey = survey(of: found, runs: runs, source: source, firstLine: firstLine, anchor: anchor)
+            return (survey, marked(root, found: found, runs: runs, headings: survey.headings))
         }
     }
 
@@ -81,6 +86,93 @@ public enum MarkdownRenderer {
 }
 
 private extension MarkdownRenderer {
+    /// The headings and links of a parsed body, from the nodes found in it.
+    static func survey(of found: FoundNodes, source: String, firstLine: Int, anchor: (String) -> String) -> BodySurvey {
+        survey(of: found, runs: splitRuns(found), source: source, firstLine: firstLine, anchor: anchor)
+    }
+
+    /// Each wiki-link text run's text, and its pieces when it has wiki-links.
+    static func splitRuns(_ found: FoundNodes) -> [(text: String, pieces: [WikiLinkPiece]?)] {
+        found.wikiTextRuns.map { run in
+            let text = literal(of: run)
+            return (text, WikiLinkSyntax.split(text))
+        }
+    }
+
+    /// The survey, from the nodes found and the wiki-link text runs split.
+    static func survey(of found: FoundNodes, runs: [(text: String, pieces: [WikiLinkPiece]?)], source: String,
+                       firstLine: Int, anchor: (String) -> String) -> BodySurvey {
+        var positions = SourcePositions(source: source, lineOffset: firstLine - 1)
+        var links: [LinkRequest] = []
+        for node in found.links { links.append(positions.request(.link(destination: url(of: node)), at: place(of: node))) }
+        for node in found.images { links.append(positions.request(.image(source: url(of: node)), at: place(of: node))) }
+        for (run, split) in zip(found.wikiTextRuns, runs) {
+            guard let pieces = split.pieces else { continue }
+            let bytes = Array(split.text.utf8)
+            for case .link(let link, let range) in pieces {
+                links.append(positions.wikiRequest(link, raw: bytes[range], inRunAt: place(of: run), offset: range.lowerBound))
+            }
+        }
+        return BodySurvey(headings: headings(of: found.headings, anchor: anchor, lineOffset: firstLine - 1), links: links)
+    }
+
+    /// Edits the tree so that each heading, link and wiki-link is a mark,
+    /// and renders it with its plain text; `nil` when the body cannot be
+    /// rendered ahead. The tree is left edited either way.
+    static func marked(_ root: OpaquePointer, found: FoundNodes, runs: [(text: String, pieces: [WikiLinkPiece]?)],
+                       headings: [Heading]) -> MarkedBody? {
+        guard found.images.isEmpty, !found.holdsMarkStart else { return nil }
+        for (node, heading) in zip(found.headings, headings) {
+            guard let open = Mark.make(Mark.headingOpen, [String(heading.level), heading.anchor]),
+                  let close = Mark.make(Mark.headingClose, [String(heading.level)]),
+                  let block = headingBlock(replacing: node) else { return nil }
+            cmark_node_set_on_enter(block, open)
+            cmark_node_set_on_exit(block, close)
+        }
+        var index = 0
+        for node in found.links {
+            guard cmark_node_get_title(node).map({ $0.pointee == 0 }) ?? true,
+                  let open = Mark.make(Mark.linkOpen, [String(index), url(of: node)]),
+                  let close = Mark.make(Mark.linkClose, [String(index)]),
+                  let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, parseMemory) else { return nil }
+            cmark_node_set_on_enter(inline, open)
+            cmark_node_set_on_exit(inline, close)
+            while let child = cmark_node_first_child(node) {
+                cmark_node_append_child(inline, child)
+            }
+            cmark_node_replace(node, inline)
+            cmark_node_free(node)
+            index += 1
+        }
+        for (run, split) in zip(found.wikiTextRuns, runs) {
+            guard let pieces = split.pieces else { continue }
+            let bytes = Array(split.text.utf8)
+            for piece in pieces {
+                switch piece {
+                case .text(let string):
+                    cmark_node_insert_before(run, makeText(string))
+                case .link(let link, let range):
+                    let fields = [String(index), String(decoding: bytes[range], as: UTF8.self),
+                                  link.label.map { "1" + $0 } ?? "0", link.target]
+                    guard let mark = Mark.make(Mark.wikiLink, fields),
+                          let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, parseMemory) else { return nil }
+                    cmark_node_set_on_enter(node, mark)
+                    cmark_node_insert_before(run, node)
+                    index += 1
+                }
+            }
+            cmark_node_unlink(run)
+            cmark_node_free(run)
+        }
+        let plainText = collectPlainText(in: root, keepingWikiMarks: true)
+        guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return nil }
+        defer { parseMemory.pointee.free(rendered) }
+        let html = rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            Array(UnsafeBufferPointer(start: start, count: strlen(rendered)))
+        }
+        return MarkedBody(html: html, plainText: Array(plainText.utf8))
+    }
+
     /// Parses `source` and hands the tree (`nil` if cmark could not make one)
     /// to `body`, freeing it afterwards.
     static func withTree<Result>(of source: String, _ body: (OpaquePointer?) -> Result) -> Result {
@@ -185,6 +277,8 @@ private struct FoundNodes {
     var links: [OpaquePointer] = []
     var images: [OpaquePointer] = []
     var wikiTextRuns: [OpaquePointer] = []
+    /// Whether a text, code span or code block holds the byte marks start with (`MarkedBody`).
+    var holdsMarkStart = false
 }
 
 private func collectNodes(in root: OpaquePointer) -> FoundNodes {
@@ -207,9 +301,12 @@ private func collectNodes(in root: OpaquePointer) -> FoundNodes {
             linkDepth += entering ? 1 : -1
             if entering { found.images.append(node) }
         case CMARK_NODE_TEXT:
-            if linkDepth == 0, let text = cmark_node_get_literal(node), containsWikiOpening(text) {
-                found.wikiTextRuns.append(node)
-            }
+            guard let text = cmark_node_get_literal(node) else { break }
+            if linkDepth == 0, containsWikiOpening(text) { found.wikiTextRuns.append(node) }
+            if strchr(text, Int32(Mark.start)) != nil { found.holdsMarkStart = true }
+        case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+            if let literal = cmark_node_get_literal(node), strchr(literal, Int32(Mark.start)) != nil { found.holdsMarkStart = true }
+            if let info = cmark_node_get_fence_info(node), strchr(info, Int32(Mark.start)) != nil { found.holdsMarkStart = true }
         default:
             break
         }
@@ -224,7 +321,7 @@ private func containsWikiOpening(_ text: UnsafePointer<CChar>) -> Bool {
 
 /// The text of the edited tree, as a reader sees it: link labels rather than
 /// `[[…]]`, blocks separated by spaces.
-private func collectPlainText(in root: OpaquePointer) -> String {
+private func collectPlainText(in root: OpaquePointer, keepingWikiMarks: Bool = false) -> String {
     var text = PlainText()
     guard let iterator = cmark_iter_new(root) else { return "" }
     defer { cmark_iter_free(iterator) }
@@ -241,6 +338,12 @@ private func collectPlainText(in root: OpaquePointer) -> String {
             text.appendSeparator()
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK:
             text.appendSeparator()
+        case CMARK_NODE_CUSTOM_INLINE where keepingWikiMarks && event == CMARK_EVENT_ENTER:
+            // A wiki-link's mark stands for its text, which is known only once the link is answered.
+            if let mark = cmark_node_get_on_enter(node), UInt8(bitPattern: mark[0]) == Mark.start,
+               UInt8(bitPattern: mark[1]) == Mark.wikiLink {
+                text.append(cString: mark)
+            }
         default:
             break
         }
@@ -264,6 +367,12 @@ private struct PlainText {
 
     mutating func append(_ byte: UInt8) {
         bytes.append(byte)
+    }
+
+    mutating func append(cString: UnsafePointer<CChar>) {
+        cString.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(cString)))
+        }
     }
 
     /// Appends a space unless the text is empty or already ends in one.

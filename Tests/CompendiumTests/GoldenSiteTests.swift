@@ -15,6 +15,21 @@ import Testing
         }
     }
 
+    /// A build renders each body ahead, from the parse that surveys it; the
+    /// same site rendered from every text read again and parsed once more
+    /// must have the same bytes.
+    @Test(arguments: Fixture.all)
+    func bodiesRenderedAheadGiveTheSameSiteAsASecondParse(_ fixture: Fixture) throws {
+        let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
+        guard let project = Project.load(paths, in: fixture.directory).0 else { return }
+        let built = SiteBuilder.build(content: project.content, configuration: project.configuration,
+                                      templates: project.templates, consent: project.consent)
+        guard let files = built.files else { return }
+        let (again, problems) = SiteRenderer(site: built.site, templates: project.templates).render()
+        #expect(problems == [])
+        #expect(again.sorted { $0.path < $1.path } == files.sorted { $0.path < $1.path })
+    }
+
     @Test(arguments: Fixture.all)
     func buildingTwiceGivesTheSameBytes(_ fixture: Fixture) {
         let first = fixture.build()

@@ -3,7 +3,8 @@ import Markdown
 /// The compendium after indexing: every document with its address, themes,
 /// topics, headings, what each link in its text leads to, links in both
 /// directions, related documents and neighbours. Everything the pages need
-/// but the texts themselves, which are read again when a page is rendered.
+/// but the texts themselves, which the render has from the bodies rendered
+/// ahead (`MarkedBodies`) or reads again.
 ///
 /// A class, though nothing in it changes, so that the many page contexts
 /// that refer to it share one rather than each copying every table.

@@ -36,7 +36,8 @@ enum Indexer {
         // out on one core while the bodies are surveyed on the others.
         let resolver = LinkResolver(book: book, drafts: drafts, attachments: attachmentPaths)
         let (bodies, frontMatter) = Array(book.origins.indices).parallelMap({ position -> SurveyedBody in
-            SurveyedBody(survey: surveyor.survey(documents[book.origins[position]]), position: position, resolver: resolver,
+            SurveyedBody(survey: surveyor.survey(documents[book.origins[position]], position: position), position: position,
+                         resolver: resolver,
                          times: surveyor.times, keeping: keepingSurveys)
         }, alongside: {
             surveyor.times.measure(.index) {

@@ -25,9 +25,10 @@ struct ContentCheck: Sendable {
 
     /// Checks `content`; a `memo` from the previous check lets unchanged files
     /// skip their work. Unless `remembering`, the returned memo is empty and
-    /// no parts are kept. Besides the problems, the site is worked out as far as `extent` says.
+    /// no parts are kept. Besides the problems, the site is worked out as far
+    /// as `extent` says. With `marking`, each body surveyed is kept there rendered ahead.
     func run(_ content: ContentFiles, watch: RenderWatch?, memo: BuildMemo, extent: CheckExtent, remembering: Bool,
-             times: StageTimes) -> CheckResult {
+             times: StageTimes, marking: MarkedBodies? = nil) -> CheckResult {
         // Compared with the memo on every core (its check compares each file's bytes); a fresh check has none.
         let kept: [BuildMemo.DocumentWork?] = memo.isEmpty ? Array(repeating: nil, count: content.documents.count)
             : content.documents.parallelMap { memo.work(for: $0, settings: settings) }
@@ -49,7 +50,7 @@ struct ContentCheck: Sendable {
             origins.append(index)
         }
         let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,
-                                    surveyor: BodySurveyor(watch: watch, times: times), extent: extent,
+                                    surveyor: BodySurveyor(watch: watch, times: times, marking: marking), extent: extent,
                                     keepingSurveys: remembering)
         var nextMemo = BuildMemo()
         nextMemo.settings = settings

@@ -75,13 +75,15 @@ public enum SiteBuilder {
                              consent: ConsentRegistry = .empty, options: BuildOptions = BuildOptions(),
                              watch: RenderWatch? = nil, into output: any SiteOutput) -> BuildResult {
         let times = StageTimes()
+        // Each body is rendered ahead from the parse that surveys it, so the render parses none again.
+        let marked = MarkedBodies(count: content.documents.count)
         let checked = ContentCheck(configuration: configuration, consent: consent, options: options)
-            .run(content, watch: watch, memo: BuildMemo(), extent: .pages, remembering: false, times: times)
+            .run(content, watch: watch, memo: BuildMemo(), extent: .pages, remembering: false, times: times, marking: marked)
         guard !checked.diagnostics.hasErrors else {
             return BuildResult(files: nil, diagnostics: checked.diagnostics, allowances: checked.allowances,
                                timings: times.timings, site: checked.site)
         }
-        let renderProblems = SiteRenderer(site: checked.site, templates: templates, watch: watch, times: times)
+        let renderProblems = SiteRenderer(site: checked.site, templates: templates, watch: watch, times: times, marked: marked)
             .render(into: output)
         return BuildResult(files: nil, diagnostics: (checked.diagnostics + renderProblems).sorted(),
                            allowances: checked.allowances, timings: times.timings, site: checked.site)

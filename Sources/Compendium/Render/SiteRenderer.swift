@@ -3,9 +3,10 @@ import Markdown
 /// The render stage: every page of the site, the search index, feeds, the
 /// template set's assets and the content's attachments, as output files.
 ///
-/// Bodies are read from their files again and rendered a batch at a time,
-/// each once for its own page and once for the print page from one parse,
-/// so a build holds only a batch of texts however large the compendium.
+/// Bodies are rendered a batch at a time, each for its own page and for the
+/// print page: from the body the index rendered ahead, or else read from
+/// its file again and parsed once more, so a build holds only a batch of
+/// bodies however large the compendium.
 public struct SiteRenderer: Sendable {
     let site: IndexedSite
     let templates: TemplateSet?
@@ -19,6 +20,8 @@ public struct SiteRenderer: Sendable {
     let itemFaces: [TemplateRecord]
     /// What the document pages of each kind share, made once for them all.
     private let kindParts: [PageFrame.KindParts?]
+    /// The bodies the survey rendered ahead, when it did.
+    private let marked: MarkedBodies?
 
     /// The templates a template set must provide.
     public static let requiredTemplates: [String] =
@@ -26,9 +29,11 @@ public struct SiteRenderer: Sendable {
         + Kind.allCases.map(\.rawValue) + Kind.allCases.filter { $0 != .page }.map(listTemplate)
 
     /// Creates a renderer for `site` with `templates` (`nil` only to list pages).
-    /// `itemFaces`, when given, must be those of a site whose documents have the same fields.
+    /// `itemFaces`, when given, must be those of a site whose documents have the same fields;
+    /// `marked`, when given, must hold bodies of this site's texts by position.
     init(site: IndexedSite, templates: TemplateSet?, watch: RenderWatch? = nil, times: StageTimes = StageTimes(),
-         batchSize: Int = 256, itemFaces: [TemplateRecord]? = nil) {
+         batchSize: Int = 256, itemFaces: [TemplateRecord]? = nil, marked: MarkedBodies? = nil) {
+        self.marked = marked
         self.site = site
         self.templates = templates
         self.watch = watch
@@ -252,24 +257,32 @@ private extension SiteRenderer {
         return problems
     }
 
-    /// Reads the document's text again, renders it for its own page (written
-    /// to `output`) and for the print page, and notes what the search index and feed need.
+    /// Renders the document's body for its own page (written to `output`)
+    /// and for the print page, from the body rendered ahead when there is one
+    /// and from its text read again otherwise, and notes what the search index and feed need.
     func renderDocument(_ position: Int, placements: BodyPlacements, into output: any SiteOutput,
                         templates: TemplateSet) -> RenderedDocument {
         let document = site.documents[position]
-        let text = site.texts[position]
-        let body: String
-        switch times.measure(.load, { text.read() }) {
-        case .success(let read): body = read
-        case .failure(let failure): return RenderedDocument(problem: text.diagnostic(for: failure))
+        let answers = placements.answers(position)
+        let shown = [placements.ownPage(position)] + [placements.printPage(position)].compactMap { $0 }
+        let ahead = marked.flatMap { marked in times.measure(.load) { marked.body(at: position) } }
+        var rendered = ahead.flatMap { ahead in times.measure(.render) { ahead.render(answers: answers, placements: shown) } }
+        if rendered == nil {
+            let text = site.texts[position]
+            switch times.measure(.load, { text.read() }) {
+            case .success(let body):
+                rendered = times.measure(.render) {
+                    watch?.begin(document.file)
+                    defer { watch?.end(document.file) }
+                    return MarkdownRenderer.render(body, firstLine: document.bodyFirstLine, anchor: LinkResolver.anchor,
+                                                   answers: answers, placements: shown)
+                }
+            case .failure(let failure):
+                return RenderedDocument(problem: text.diagnostic(for: failure))
+            }
         }
+        guard let rendered else { return RenderedDocument() }
         let file = times.measure(.render) { () -> (OutputFile, RenderedDocument) in
-            watch?.begin(document.file)
-            let rendered = MarkdownRenderer.render(
-                body, firstLine: document.bodyFirstLine, anchor: LinkResolver.anchor, answers: placements.answers(position),
-                placements: [placements.ownPage(position)] + [placements.printPage(position)].compactMap { $0 }
-            )
-            watch?.end(document.file)
             let (template, context) = self.context(for: .document(position), body: rendered.html[0])
             var result = RenderedDocument(printBody: rendered.html.count > 1 ? rendered.html[1] : nil)
             if document.contentNotes.isEmpty { result.facts.excerpt = SearchIndex.excerpt(rendered.plainText) }

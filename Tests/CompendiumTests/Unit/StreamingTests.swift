@@ -3,8 +3,9 @@ import Foundation
 import Synchronization
 import Testing
 
-// Unit tests of what lets a build hold little: texts read again from their
-// files, the print page and search index streamed out, and fingerprints.
+// Unit tests of what lets a build hold little: bodies rendered ahead and
+// kept outside memory, texts read again from their files, the print page and
+// search index streamed out, and fingerprints.
 
 @Suite struct FingerprintUnitTests {
     @Test func equalBytesGiveEqualFingerprintsAndAnyChangeAnother() {
@@ -43,27 +44,45 @@ import Testing
         }
     }
 
-    @Test func aFileEditedWhileTheSiteIsRenderedStopsTheBuild() throws {
+    /// Builds a project of two pages, `team` with `teamBody`, into an output
+    /// whose first file written (the home page, before any body is shown) edits `team`.
+    private func buildEditingTeam(_ teamBody: String) throws -> (BuildResult, EditingOutput) {
         try ScratchFolder.with { folder in
             try folder.write("content/pages/about.md", "---\ntitle: About\n---\nText.\n")
-            try folder.write("content/pages/team.md", "---\ntitle: Team\n---\nSee [[about]].\n")
+            try folder.write("content/pages/team.md", "---\ntitle: Team\n---\n" + teamBody)
             let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "site.yml")
             try folder.write("site.yml", "title: Test\ndescription: For tests.\n")
             let project = try #require(Project.load(paths, in: folder.path).0)
-            // The first page written (the home page, before any body is read again) edits a document.
             let output = EditingOutput { try? folder.write("content/pages/team.md", "---\ntitle: Team\n---\nEdited.\n") }
             let result = SiteBuilder.build(content: project.content, configuration: project.configuration,
                                            templates: project.templates, into: output)
-            #expect(result.diagnostics.contains(Unit.diagnostic(.changedWhileBuilding, "content/pages/team.md")))
-            #expect(result.diagnostics.hasErrors)
+            return (result, output)
         }
+    }
+
+    @Test func aFileEditedWhileTheSiteIsRenderedLeavesTheSiteAsChecked() throws {
+        // The body was rendered ahead from the text the check read, so the edit reaches no page.
+        let (result, output) = try buildEditingTeam("See [[about]].\n")
+        #expect(result.diagnostics == [])
+        let page = try #require(output.collected.files.first { $0.path == "team/index.html" })
+        let html = String(decoding: page.bytes, as: UTF8.self)
+        #expect(html.contains("<p>See <a href=\"../about/\">About</a>.</p>"))
+        #expect(!html.contains("Edited."))
+    }
+
+    @Test func aFileEditedWhileTheSiteIsRenderedStopsTheBuildWhenItsTextIsReadAgain() throws {
+        // A body with an image is not rendered ahead: its text is read again, and the edit is seen.
+        let (result, _) = try buildEditingTeam("See [[about]] ![A logo](https://example.org/logo.png).\n")
+        #expect(result.diagnostics.contains(Unit.diagnostic(.changedWhileBuilding, "content/pages/team.md")))
+        #expect(result.diagnostics.hasErrors)
     }
 }
 
-/// A site output that runs `edit` when the first file arrives.
 private final class EditingOutput: SiteOutput {
     private let edit: @Sendable () -> Void
     private let edited = Mutex(false)
+    /// Every file added.
+    let collected = CollectedSite()
 
     init(edit: @escaping @Sendable () -> Void) {
         self.edit = edit
@@ -71,9 +90,10 @@ private final class EditingOutput: SiteOutput {
 
     func add(_ file: OutputFile) {
         if edited.withLock({ done in defer { done = true }; return !done }) { edit() }
+        collected.add(file)
     }
 
-    func addInPieces(_ path: String) -> any FilePieces { CollectedSite().addInPieces(path) }
+    func addInPieces(_ path: String) -> any FilePieces { collected.addInPieces(path) }
 }
 
 @Suite struct StreamedPagesUnitTests {

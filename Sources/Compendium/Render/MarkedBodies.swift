@@ -1,0 +1,106 @@
+import Markdown
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Each document's body as the survey rendered it ahead (`MarkedBody`), by
+/// position, so that the render fills in its links instead of reading and
+/// parsing its Markdown again.
+///
+/// The bodies are kept in a temporary file, deleted as soon as it is made,
+/// so that a build holds none of them in memory, however large the
+/// compendium; the file's space is given back when the build ends, however it ends.
+final class MarkedBodies: Sendable {
+    private let descriptor: Int32
+    private let state: Mutex<State>
+    /// Set when a write failed: then no body is given back, and every text is read again.
+    private let failed = Atomic<Bool>(false)
+
+    /// How many bytes are gathered before they are written.
+    private static let writeSize = 1 << 20
+
+    private struct State {
+        /// Where each body is in the file, by position.
+        var places: [Range<Int>?]
+        /// Bodies not yet written, and where in the file they go.
+        var pending: [UInt8] = []
+        var pendingStart = 0
+    }
+
+    /// Room for `count` bodies in a new temporary file in `$TMPDIR` (or
+    /// `/tmp`); `nil` when no such file can be made, and bodies are read again.
+    init?(count: Int) {
+        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((folder + "/.compendium-bodies-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return nil }
+        unlink(template.withUnsafeBufferPointer { $0.baseAddress! })
+        self.descriptor = descriptor
+        state = Mutex(State(places: Array(repeating: nil, count: count)))
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Keeps `body` as the body of the document at `position`. Safe to call from many threads.
+    func keep(_ body: MarkedBody, at position: Int) {
+        let bytes = body.bytes
+        let full = state.withLock { state -> (bytes: [UInt8], start: Int)? in
+            guard state.places.indices.contains(position) else { return nil }
+            let start = state.pendingStart + state.pending.count
+            state.places[position] = start..<start + bytes.count
+            if state.pending.isEmpty { state.pending.reserveCapacity(Self.writeSize + 65_536) }
+            state.pending += bytes
+            guard state.pending.count >= Self.writeSize else { return nil }
+            defer {
+                state.pendingStart += state.pending.count
+                state.pending = []
+            }
+            return (state.pending, state.pendingStart)
+        }
+        if let full { write(full.bytes, at: full.start) }
+    }
+
+    /// The body kept for the document at `position`, if there is one.
+    func body(at position: Int) -> MarkedBody? {
+        let place = state.withLock { state -> Range<Int>? in
+            if !state.pending.isEmpty {
+                write(state.pending, at: state.pendingStart)
+                state.pendingStart += state.pending.count
+                state.pending = []
+            }
+            return state.places.indices.contains(position) ? state.places[position] : nil
+        }
+        guard let place, !failed.load(ordering: .acquiring) else { return nil }
+        let bytes = [UInt8](unsafeUninitializedCapacity: place.count) { buffer, count in
+            count = 0
+            while count < place.count {
+                let read = pread(descriptor, buffer.baseAddress! + count, place.count - count, off_t(place.lowerBound + count))
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { break }
+                count += read
+            }
+        }
+        guard bytes.count == place.count else { return nil }
+        return MarkedBody(bytes: bytes)
+    }
+
+    private func write(_ bytes: [UInt8], at start: Int) {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let count = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(start + done))
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else {
+                    failed.store(true, ordering: .releasing)
+                    return
+                }
+                done += count
+            }
+        }
+    }
+}
