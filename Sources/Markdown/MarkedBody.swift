@@ -136,7 +136,7 @@ private extension MarkedBody {
             guard mark.count == 2, let link = mark.number(0) else { return false }
             guard answer(link) != .missing else { return true }
             if let href = destination(link) {
-                guard isWrittenAsIs(href.utf8) else { return false }
+                guard isWrittenAsIs(href) else { return false }
                 output += "<a href=\"".utf8
                 output += href.utf8
             } else {
@@ -160,7 +160,7 @@ private extension MarkedBody {
                     return true
                 }
                 let href = destination(link) ?? ""
-                guard isWrittenAsIs(href.utf8) else { return false }
+                guard isWrittenAsIs(href) else { return false }
                 output += "<a href=\"".utf8
                 output += href.utf8
                 output += "\">".utf8
@@ -237,7 +237,12 @@ private struct MarkFields {
 
 private extension Array where Element == UInt8 {
     /// Appends `bytes` with `& " < >` written as character references, as cmark writes text.
-    mutating func appendEscaped(_ bytes: some Sequence<UInt8>) {
+    mutating func appendEscaped(_ bytes: some Collection<UInt8>) {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<")
+                                      || $0 == UInt8(ascii: ">") }) else {
+            append(contentsOf: bytes)
+            return
+        }
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "&"): self += "&amp;".utf8
@@ -253,15 +258,25 @@ private extension Array where Element == UInt8 {
 /// Whether cmark writes `destination` in an `href` as it is: every byte is
 /// one its escaping leaves alone, and it is not an address cmark drops
 /// (`javascript:`, `vbscript:`, `file:`, `data:`).
-func isWrittenAsIs(_ destination: some Collection<UInt8>) -> Bool {
-    let lowered = destination.prefix(11).map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }
-    for scheme in ["javascript:", "vbscript:", "file:", "data:"] where lowered.starts(with: scheme.utf8) { return false }
-    return destination.allSatisfy { byte in
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "!#$%*+,-./:;=?@_~".utf8.contains(byte)
-        }
+func isWrittenAsIs(_ destination: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in destination where !hrefSafe[Int(byte)] { return false }
+    guard let first = destination.first, "jvfdJVFD".utf8.contains(first) else { return true }
+    let start = destination.prefix(11).map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }
+    return !["javascript:", "vbscript:", "file:", "data:"].contains { start.starts(with: $0.utf8) }
+}
+
+/// `isWrittenAsIs` of a string's bytes.
+func isWrittenAsIs(_ destination: String) -> Bool {
+    var destination = destination
+    return destination.withUTF8 { isWrittenAsIs($0) }
+}
+
+/// The bytes cmark's `href` escaping leaves as they are, but for `&` and `'`, which it writes as references.
+private let hrefSafe: [Bool] = (0..<256).map { byte in
+    switch UInt8(byte) {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        return true
+    default:
+        return "!#$%*+,-./:;=?@_~".utf8.contains(UInt8(byte))
     }
 }
