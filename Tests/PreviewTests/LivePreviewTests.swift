@@ -177,6 +177,10 @@ final class ReportBox: @unchecked Sendable {
             let page = try await preview.get("/meetings/2025-04-05/")
             #expect(page.text.contains("Ada has shared the slides"))
             #expect(try await preview.get("/jobs/peer-trainer/").text == unrelated)
+            // The page's reload is sent before the pages made from every text are written, and the
+            // rebuild is reported after them: wait for the report of the first build and this one.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while preview.builds.count < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             let last = try #require(preview.builds.last)
             #expect(last.outcome.published)
             #expect(last.outcome.changed.contains("meetings/2025-04-05/index.html"))
