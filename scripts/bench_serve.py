@@ -5,9 +5,6 @@ Generates a corpus (../shared/bench/gen_corpus.py), starts `compendium serve`
 on it, listens to the live-reload event stream like an open page does, then
 edits one meeting at a time and measures, for each edit, the time from
 saving the file to receiving the reload event that names the edited page.
-Each edit is made once the one before is wholly done: the pages made from
-every text (the print page, the search index and the feed), which follow
-the edited page's reload, are written.
 Prints the median and spread over the edits and checks that the served page
 holds the edit.
 
@@ -27,23 +24,6 @@ import sys
 import time
 
 from bench import ROOT, corpus
-
-
-def wait_for_follow_up(events, seconds=60):
-    """Reads reload events until one names the search index, which is written with the
-    other pages made from every text after an edited page is reloaded."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            block = events.next(max(0.1, deadline - time.monotonic()))
-        except socket.timeout:
-            return
-        if block is None:
-            return
-        if block.startswith("event: reload"):
-            data = json.loads(block.split("data: ", 1)[1])
-            if data["all"] or "search-index.js" in data["changed"]:
-                return
 
 
 class EventStream:
@@ -136,9 +116,6 @@ def main():
                     if data["all"] or page in data["changed"]:
                         break
             latencies.append(time.monotonic() - saved)
-            # The pages made from every text (the print page, the search index, the feed) follow the
-            # edited page; the next edit waits for them, so that each edit is measured on its own.
-            wait_for_follow_up(events)
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             connection.request("GET", "/" + page[: -len("index.html")])
             body = connection.getresponse().read().decode("utf-8")
