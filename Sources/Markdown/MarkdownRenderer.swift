@@ -134,14 +134,9 @@ private extension MarkdownRenderer {
             guard cmark_node_get_title(node).map({ $0.pointee == 0 }) ?? true,
                   let open = Mark.make(Mark.linkOpen, [String(index), url(of: node)]),
                   let close = Mark.make(Mark.linkClose, [String(index)]),
-                  let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, parseMemory) else { return nil }
+                  let inline = custom(CMARK_NODE_CUSTOM_INLINE, replacing: node) else { return nil }
             cmark_node_set_on_enter(inline, open)
             cmark_node_set_on_exit(inline, close)
-            while let child = cmark_node_first_child(node) {
-                cmark_node_append_child(inline, child)
-            }
-            cmark_node_replace(node, inline)
-            cmark_node_free(node)
             index += 1
         }
         for (run, split) in zip(found.wikiTextRuns, runs) {
@@ -220,13 +215,19 @@ private extension MarkdownRenderer {
 
     /// Replaces a heading with a custom block, whose tags each placement sets.
     static func headingBlock(replacing node: OpaquePointer) -> OpaquePointer? {
-        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, parseMemory) else { return nil }
+        custom(CMARK_NODE_CUSTOM_BLOCK, replacing: node)
+    }
+
+    /// Replaces `node` with a custom node of `type` (block or inline) that
+    /// holds its children, and whose tags are set afterwards.
+    static func custom(_ type: cmark_node_type, replacing node: OpaquePointer) -> OpaquePointer? {
+        guard let custom = cmark_node_new_with_mem(type, parseMemory) else { return nil }
         while let child = cmark_node_first_child(node) {
-            cmark_node_append_child(block, child)
+            cmark_node_append_child(custom, child)
         }
-        cmark_node_replace(node, block)
+        cmark_node_replace(node, custom)
         cmark_node_free(node)
-        return block
+        return custom
     }
 }
 

@@ -20,8 +20,7 @@ import Testing
     /// must have the same bytes.
     @Test(arguments: Fixture.all)
     func bodiesRenderedAheadGiveTheSameSiteAsASecondParse(_ fixture: Fixture) throws {
-        let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
-        guard let project = Project.load(paths, in: fixture.directory).0 else { return }
+        guard let project = fixture.load().project else { return }
         let built = SiteBuilder.build(content: project.content, configuration: project.configuration,
                                       templates: project.templates, consent: project.consent)
         guard let files = built.files else { return }
@@ -45,8 +44,7 @@ import Testing
 @Suite struct StreamedBuildTests {
     @Test(arguments: Fixture.all)
     func writingPagesAsTheyAreRenderedGivesTheSameFiles(_ fixture: Fixture) throws {
-        let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
-        guard let project = Project.load(paths, in: fixture.directory).0 else { return }
+        guard let project = fixture.load().project else { return }
         let inMemory = SiteBuilder.build(content: project.content, configuration: project.configuration,
                                          templates: project.templates, consent: project.consent)
         guard let expected = inMemory.files else { return }
@@ -74,8 +72,7 @@ import Testing
 @Suite struct CheckWithoutRenderingTests {
     @Test(arguments: Fixture.all)
     func checkingFindsWhatBuildingFinds(_ fixture: Fixture) throws {
-        let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
-        guard let project = Project.load(paths, in: fixture.directory).0 else { return }
+        guard let project = fixture.load().project else { return }
         let full = SiteBuilder.check(content: project.content, configuration: project.configuration, consent: project.consent)
         let light = SiteBuilder.check(content: project.content, configuration: project.configuration, consent: project.consent,
                                       extent: .links)

@@ -27,10 +27,10 @@ struct PageFrame {
         self.kindParts = kindParts
     }
 
-    /// What every document page of one kind shares in its context: the
-    /// site's links, the navigation and the breadcrumbs. Pages in a kind's
+    /// The parts of a page's context that are not about the page itself:
+    /// the site's links, the navigation and the breadcrumbs. Pages in a kind's
     /// folder (`meetings/a/`, `meetings/b/`) link to every page outside it
-    /// alike, so these are made once for the kind.
+    /// alike, so for document pages these are made once for the kind.
     struct KindParts: Sendable {
         let site: TemplateRecord
         let assets: String
@@ -44,18 +44,8 @@ struct PageFrame {
         Kind.allCases.map { kind in
             guard kind != .page else { return nil }
             // Any page of the kind will do: no shared link leads into a document's own folder.
-            let address = SitePath.document(kind: kind, slug: "-")
-            let context = self.context(address: address, title: "", description: nil, section: SitePath.listing(kind),
-                                       breadcrumbs: PageFrame.breadcrumbs(of: kind))
-            guard case .record(let site)? = context.value("site"), case .text(let assets)? = context.value("assets"),
-                  case .list(let navigation)? = context.value("nav") else { return nil }
-            let entries = navigation.compactMap { value -> TemplateRecord? in
-                if case .record(let entry) = value { return entry }
-                return nil
-            }
-            var breadcrumbs: TemplateRecord?
-            if case .record(let record)? = context.value("breadcrumbs") { breadcrumbs = record }
-            return KindParts(site: site, assets: assets, navigation: entries, breadcrumbs: breadcrumbs)
+            return parts(address: SitePath.document(kind: kind, slug: "-"), section: SitePath.listing(kind),
+                         breadcrumbs: PageFrame.breadcrumbs(of: kind))
         }
     }
 
@@ -67,20 +57,11 @@ struct PageFrame {
     /// The context a document page of `kind` at `address` starts from, as
     /// `context(address:…)` gives it, from the kind's shared parts when there are some.
     func documentContext(kind: Kind, address: String, title: String, description: String?) -> TemplateRecord {
-        let section = kind == .page ? address : SitePath.listing(kind)
-        guard linkBase == nil, let index = Kind.allCases.firstIndex(of: kind), kindParts.indices.contains(index),
-              let parts = kindParts[index] else {
-            return context(address: address, title: title, description: description, section: section,
-                           breadcrumbs: PageFrame.breadcrumbs(of: kind))
-        }
-        var context: TemplateRecord = [
-            "site": parts.site,
-            "page": pageRecord(address: address, title: title, description: description),
-            "assets": parts.assets,
-            "nav": parts.navigation,
-        ]
-        context["breadcrumbs"] = parts.breadcrumbs
-        return context
+        let index = Kind.allCases.firstIndex(of: kind)!
+        let shared = linkBase == nil && kindParts.indices.contains(index) ? kindParts[index] : nil
+        let parts = shared ?? self.parts(address: address, section: kind == .page ? address : SitePath.listing(kind),
+                                         breadcrumbs: PageFrame.breadcrumbs(of: kind))
+        return context(parts, address: address, title: title, description: description)
     }
 
     /// Every document's item without its link: title, kind, date, summary and a line of details.
@@ -100,13 +81,27 @@ struct PageFrame {
     /// The context every page starts from.
     func context(address: String, title: String, description: String?, section: String?,
                  breadcrumbs: [(title: String, address: String)]) -> TemplateRecord {
+        context(parts(address: address, section: section, breadcrumbs: breadcrumbs), address: address, title: title,
+                description: description)
+    }
+
+    /// The parts of the context of the page at `address` that are not about the page itself.
+    private func parts(address: String, section: String?, breadcrumbs: [(title: String, address: String)]) -> KindParts {
+        KindParts(site: siteContext(from: address),
+                  assets: linkBase.map { $0 + "assets/" } ?? SitePath.relative(from: address, to: "assets/"),
+                  navigation: navigation(from: address, section: section),
+                  breadcrumbs: PageFrame.list(breadcrumbs.map { link($0.title, from: address, to: $0.address) }))
+    }
+
+    /// The context of the page at `address` with `parts`.
+    private func context(_ parts: KindParts, address: String, title: String, description: String?) -> TemplateRecord {
         var context: TemplateRecord = [
-            "site": siteContext(from: address),
+            "site": parts.site,
             "page": pageRecord(address: address, title: title, description: description),
-            "assets": linkBase.map { $0 + "assets/" } ?? SitePath.relative(from: address, to: "assets/"),
-            "nav": navigation(from: address, section: section),
+            "assets": parts.assets,
+            "nav": parts.navigation,
         ]
-        context["breadcrumbs"] = PageFrame.list(breadcrumbs.map { link($0.title, from: address, to: $0.address) })
+        context["breadcrumbs"] = parts.breadcrumbs
         return context
     }
 

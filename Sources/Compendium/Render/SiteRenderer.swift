@@ -266,8 +266,10 @@ private extension SiteRenderer {
         let answers = placements.answers(position)
         let shown = [placements.ownPage(position)] + [placements.printPage(position)].compactMap { $0 }
         let ahead = marked.flatMap { marked in times.measure(.load) { marked.body(at: position) } }
-        var rendered = ahead.flatMap { ahead in times.measure(.render) { ahead.render(answers: answers, placements: shown) } }
-        if rendered == nil {
+        let rendered: RenderedBody
+        if let filled = ahead.flatMap({ ahead in times.measure(.render) { ahead.render(answers: answers, placements: shown) } }) {
+            rendered = filled
+        } else {
             let text = site.texts[position]
             switch times.measure(.load, { text.read() }) {
             case .success(let body):
@@ -281,7 +283,6 @@ private extension SiteRenderer {
                 return RenderedDocument(problem: text.diagnostic(for: failure))
             }
         }
-        guard let rendered else { return RenderedDocument() }
         let file = times.measure(.render) { () -> (OutputFile, RenderedDocument) in
             let (template, context) = self.context(for: .document(position), body: rendered.html[0])
             var result = RenderedDocument(printBody: rendered.html.count > 1 ? rendered.html[1] : nil)

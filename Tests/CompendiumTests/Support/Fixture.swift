@@ -48,9 +48,14 @@ struct Fixture: CustomStringConvertible, Sendable {
         }
     }
 
-    func build(options: BuildOptions = BuildOptions()) -> Build {
+    /// The fixture's project with the default template set, or `nil`, and the problems loading it found.
+    func load() -> (project: Project?, problems: [Diagnostic]) {
         let paths = ProjectPaths(content: "content", templates: [Repository.defaultTemplates], configuration: "compendium.yml")
-        let (project, loadProblems) = Project.load(paths, in: directory)
+        return Project.load(paths, in: directory)
+    }
+
+    func build(options: BuildOptions = BuildOptions()) -> Build {
+        let (project, loadProblems) = load()
         guard let project else {
             return Build(files: nil, report: format.render(DiagnosticReport(diagnostics: loadProblems)))
         }
