@@ -5,7 +5,8 @@ Generates a corpus (../shared/bench/gen_corpus.py), starts `compendium serve`
 on it, listens to the live-reload event stream like an open page does, then
 edits one meeting at a time and measures, for each edit, the time from
 saving the file to receiving the reload event that names the edited page.
-Prints the median and spread over the edits and checks that the served page
+The next edit is saved once the pages that follow (the print page among
+them) are written, so that each edit is measured on its own. Prints the median and spread over the edits and checks that the served page
 holds the edit.
 
     scripts/bench_serve.py --binary .build/release/compendium --docs 10000 --edits 20
@@ -62,6 +63,18 @@ class EventStream:
             self.buffer = rest[size + 2:]
 
 
+def wait_for_reload(events, wanted):
+    """Reads events until a reload that reloads everything or that `wanted` accepts, and gives its data."""
+    while True:
+        block = events.next(120)
+        if block is None:
+            sys.exit("the event stream ended")
+        if block.startswith("event: reload"):
+            data = json.loads(block.split("data: ", 1)[1])
+            if data["all"] or wanted(data):
+                return data
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "compendium"))
@@ -107,21 +120,19 @@ def main():
             with open(path, "a", encoding="utf-8") as document:
                 document.write(f"\n{marker}\n")
             saved = time.monotonic()
-            while True:
-                block = events.next(120)
-                if block is None:
-                    sys.exit("the event stream ended")
-                if block.startswith("event: reload"):
-                    data = json.loads(block.split("data: ", 1)[1])
-                    if data["all"] or page in data["changed"]:
-                        break
+            reload = wait_for_reload(events, lambda data: page in data["changed"])
             latencies.append(time.monotonic() - saved)
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             connection.request("GET", "/" + page[: -len("index.html")])
             body = connection.getresponse().read().decode("utf-8")
             if marker not in body:
                 sys.exit(f"the served page {page} does not hold the edit")
-            time.sleep(0.05)
+            # The pages made from every text follow the edited page; the next
+            # edit waits for them, so that each edit is measured on its own.
+            # Every edit changes a text, so the print page is always among them.
+            follow_up = lambda data: "print/index.html" in data["changed"]
+            if not (reload["all"] or follow_up(reload)):
+                wait_for_reload(events, follow_up)
     finally:
         server.terminate()
         server.wait(timeout=30)

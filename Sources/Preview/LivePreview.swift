@@ -78,7 +78,8 @@ public struct LivePreview: Sendable {
                 guard now != stamps else { continue }
                 stamps = now
                 rebuild(builder, report: report)
-                watcher?.refresh()
+                // The notices missed this change, so they may have missed a new folder too.
+                watcher?.refresh(everywhere: true)
             }
         }
     }

@@ -19,6 +19,9 @@ final class ProjectWatcher: @unchecked Sendable {
     /// The folders watched for changes to a few of their files only (the
     /// configuration's and the consent register's), by watch number.
     private var files: [Int32: Set<String>] = [:]
+    /// Whether a folder may have appeared since the folders were last looked
+    /// for: a notice said one was made or moved in, or notices were lost.
+    private var foldersMayHaveChanged = true
     private let lock = NSLock()
 
     /// How long to wait for more notices after the first, so that a save
@@ -48,18 +51,20 @@ final class ProjectWatcher: @unchecked Sendable {
         #endif
     }
 
-    /// Watches every folder there is now, so folders made since are watched too.
-    func refresh() {
+    /// Watches every folder there is now, so folders made since are watched
+    /// too. The folders are looked for again only when a notice said one may
+    /// have appeared, unless `everywhere` (for a change the notices missed).
+    func refresh(everywhere: Bool = false) {
         #if os(Linux)
         let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB
                           | IN_DELETE_SELF | IN_MOVE_SELF)
         lock.lock()
         defer { lock.unlock() }
-        for root in [paths.content] + paths.templates {
-            for folder in Self.folders(below: ProjectPaths.onDisk(root, in: directory)) {
-                let watch = inotify_add_watch(descriptor, folder, mask)
-                if watch >= 0 { folders[watch] = folder }
-            }
+        guard everywhere || foldersMayHaveChanged else { return }
+        foldersMayHaveChanged = false
+        for folder in paths.folders(in: directory) {
+            let watch = inotify_add_watch(descriptor, folder, mask)
+            if watch >= 0 { folders[watch] = folder }
         }
         for file in [paths.configuration, paths.consent] {
             let path = ProjectPaths.onDisk(file, in: directory)
@@ -103,9 +108,15 @@ final class ProjectWatcher: @unchecked Sendable {
         let header = 16
         while offset + header <= bytes.endIndex {
             let watch = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset - bytes.startIndex, as: Int32.self) }
+            let kind = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset - bytes.startIndex + 4, as: UInt32.self) }
             let length = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset - bytes.startIndex + 12, as: UInt32.self) })
             let nameBytes = bytes[(offset + header)..<min(bytes.endIndex, offset + header + length)].prefix { $0 != 0 }
-            if folders[watch] != nil {
+            if kind & UInt32(IN_Q_OVERFLOW) != 0 {
+                // Notices were lost: anything may have changed, folders too.
+                foldersMayHaveChanged = true
+                concerns = true
+            } else if folders[watch] != nil {
+                if kind & UInt32(IN_ISDIR) != 0, kind & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { foldersMayHaveChanged = true }
                 concerns = true
             } else if let names = files[watch], names.contains(String(decoding: nameBytes, as: UTF8.self)) {
                 concerns = true
@@ -113,24 +124,5 @@ final class ProjectWatcher: @unchecked Sendable {
             offset += header + length
         }
         return concerns
-    }
-
-    /// `root` and every folder below it, without following links or entering hidden folders.
-    private static func folders(below root: String) -> [String] {
-        guard FileManager.default.fileExists(atPath: root) else { return [] }
-        var found = [root]
-        var index = 0
-        while index < found.count {
-            let folder = found[index]
-            index += 1
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for name in names.sorted() where !name.hasPrefix(".") {
-                // The attributes of a link are the link's own, so links to folders are not followed.
-                let path = folder + "/" + name
-                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-                if attributes?[.type] as? FileAttributeType == .typeDirectory { found.append(path) }
-            }
-        }
-        return found
     }
 }

@@ -42,4 +42,34 @@ import Testing
         try write("---\ntitle: S\n---\n", to: root + "/content/slides/2025-01-01.md")
         #expect(await watcher.wait(milliseconds: 2_000), "a file in a folder made since the watch began")
     }
+
+    /// A folder that arrives with folders inside it, made at once or moved in, has all of them watched after a refresh.
+    @Test func foldersMadeOrMovedInWithFoldersInsideAreWatchedAfterARefresh() async throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let paths = ProjectPaths(content: "content", templates: ["theme"], configuration: "compendium.yml")
+        guard let watcher = ProjectWatcher.make(paths: paths, directory: root) else { return }
+
+        try FileManager.default.createDirectory(atPath: root + "/content/files/a/b", withIntermediateDirectories: true)
+        #expect(await watcher.wait(milliseconds: 2_000), "a new folder in the content")
+        watcher.refresh()
+        try write("%PDF", to: root + "/content/files/a/b/leaflet.pdf")
+        #expect(await watcher.wait(milliseconds: 2_000), "a file two folders inside a new folder")
+
+        let outside = root + "/outside"
+        try FileManager.default.createDirectory(atPath: outside + "/inner", withIntermediateDirectories: true)
+        #expect(await watcher.wait(milliseconds: 200) == false, "a folder outside the project")
+        try FileManager.default.moveItem(atPath: outside, toPath: root + "/content/resources")
+        #expect(await watcher.wait(milliseconds: 2_000), "a folder moved into the content")
+        watcher.refresh()
+        try write("---\ntitle: R\n---\n", to: root + "/content/resources/inner/guide.md")
+        #expect(await watcher.wait(milliseconds: 2_000), "a file inside a folder moved in")
+
+        // Edits to files leave the folders as they are, so a refresh after them has nothing to look for, and all still wake.
+        try write("---\ntitle: B\n---\n", to: root + "/content/meetings/2025-01-02.md")
+        #expect(await watcher.wait(milliseconds: 2_000))
+        watcher.refresh()
+        try write("---\ntitle: C\n---\n", to: root + "/content/resources/inner/guide.md")
+        #expect(await watcher.wait(milliseconds: 2_000))
+    }
 }

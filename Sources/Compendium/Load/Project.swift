@@ -23,6 +23,28 @@ public struct ProjectPaths: Sendable, Hashable {
     public static func onDisk(_ path: String, in directory: String) -> String {
         path.hasPrefix("/") || directory == "." ? path : directory + "/" + path
     }
+
+    /// The content folder and the template sets' folders as they are on disk
+    /// (relative to `directory`), each with every folder below it, in path
+    /// order; symbolic links are not followed and hidden folders not entered,
+    /// as when the project is read.
+    public func folders(in directory: String) -> [String] {
+        var found: [String] = []
+        for root in [content] + templates {
+            let top = Self.onDisk(root, in: directory)
+            guard FileSystem.entryType(top) == .directory else { continue }
+            var queue = [top]
+            while let folder = queue.popLast() {
+                found.append(folder)
+                let entries = (try? FileSystem.entries(in: folder)) ?? []
+                for entry in entries.reversed() where !entry.name.hasPrefix(".") {
+                    let path = folder + "/" + entry.name
+                    if (entry.type ?? FileSystem.entryType(path)) == .directory { queue.append(path) }
+                }
+            }
+        }
+        return found
+    }
 }
 
 /// A project read from disk: configuration, content and template set.

@@ -174,4 +174,23 @@ import Testing
         #expect(SourceFile(relativePath: "readme.md", displayPath: "x", bytes: []).kind == nil)
         #expect(SourceFile(relativePath: "files/a.pdf", displayPath: "x", bytes: []).baseName == "a.pdf")
     }
+
+    /// The folders a preview watches: the content's and the template sets', hidden ones and links left out.
+    @Test func projectFoldersAreTheContentsAndTheTemplateSetsWithoutHiddenFoldersOrLinks() throws {
+        try ScratchFolder.with { folder in
+            try folder.write("outside/deep/x.md", "x")
+            try folder.write("content/pages/about.md", "x")
+            try folder.write("content/files/a/b/c.pdf", "x")
+            try folder.makeFolder("content/meetings")
+            try folder.write("content/.git/objects/o", "x")
+            try folder.link("content/themes", to: folder.at("outside"))
+            try folder.write("skin/templates/page.mustache", "x")
+            let paths = ProjectPaths(content: "content", templates: ["skin", "missing"])
+            let found = paths.folders(in: folder.path)
+            #expect(found == ["content", "content/files", "content/files/a", "content/files/a/b", "content/meetings",
+                              "content/pages", "skin", "skin/templates"].map(folder.at))
+            let absolute = ProjectPaths(content: folder.at("content"), templates: [])
+            #expect(absolute.folders(in: "/elsewhere") == found.prefix(6).map { $0 })
+        }
+    }
 }
