@@ -1,7 +1,7 @@
 /// The whole compendium on one page, to print or save as a PDF: contents,
 /// then every meeting, slide deck, resource and role in order, each starting
 /// on a new page. Links between documents on the page go to their sections.
-struct PrintPage {
+struct PrintPage: Sendable {
     let frame: PageFrame
     /// The kinds the page holds, in order, each with its documents in the order shown.
     private let groups: [(kind: Kind, positions: [Int])]

@@ -65,11 +65,13 @@ struct PrintPageWriter {
         OutputFile(path: path, bytes: templates.render("print", page.context(body: { .text(bodies[$0]) })))
     }
 
-    init(page: PrintPage, templates: TemplateSet, output: any SiteOutput) {
+    /// A writer of `page` into `output`, through `skeleton`, the page's
+    /// skeleton as `PrintSkeleton(page:templates:)` makes it.
+    init(page: PrintPage, skeleton: PrintSkeleton?, templates: TemplateSet, output: any SiteOutput) {
         self.page = page
         self.templates = templates
         self.output = output
-        skeleton = PrintSkeleton(page: page, templates: templates)
+        self.skeleton = skeleton
     }
 
     /// Adds the body of the next document in the page's order.

@@ -91,10 +91,13 @@ public struct SiteRenderer: Sendable {
     /// file that changed or went away since it was checked.
     func render(into output: any SiteOutput) -> [Diagnostic] {
         guard let templates else { return [] }
-        renderPagesWithoutBodies(into: output)
-        let printPage = self.printPage
+        // The print page's skeleton is rendered while the other cores render the pages without bodies.
+        let (printPage, skeleton) = renderPagesWithoutBodies(into: output) { () -> (PrintPage, PrintSkeleton?) in
+            let page = self.printPage
+            return (page, PrintSkeleton(page: page, templates: templates))
+        }
         let inPrint = Set(printPage.order)
-        var printWriter = PrintPageWriter(page: printPage, templates: templates, output: output)
+        var printWriter = PrintPageWriter(page: printPage, skeleton: skeleton, templates: templates, output: output)
         var facts = [TextFacts](repeating: TextFacts(), count: site.documents.count)
         let problems = renderDocuments(printPage.order + site.documents.indices.filter { !inPrint.contains($0) },
                                        into: output, templates: templates) { position, document in
@@ -223,11 +226,23 @@ private extension SiteRenderer {
     }
 
     func renderPagesWithoutBodies(into output: any SiteOutput) {
-        let pages = self.pages.filter { page in
+        renderPagesWithoutBodies(into: output) {}
+    }
+
+    /// Renders the pages that show no body, on every core, with `other` as
+    /// one more piece of the work, and returns what `other` gives. The topic
+    /// pages that list the most documents go first, so that no core is
+    /// left with a long page at the end while the other waits.
+    func renderPagesWithoutBodies<Other: Sendable>(into output: any SiteOutput,
+                                                   alongside other: @Sendable () -> Other) -> Other {
+        var pages = self.pages.filter { page in
             if case .document = page { return false }
+            if case .topic = page { return false }
             return page != .print
         }
-        _ = pages.parallelMap { page in write(render(page), to: output) }
+        pages += site.topics.indices.sorted { site.topics[$0].documents.count > site.topics[$1].documents.count }
+            .map(Page.topic)
+        return pages.parallelMap({ page in write(render(page), to: output) }, alongside: other).1
     }
 
     func writeSearchIndexAndFeeds(_ facts: [TextFacts], into output: any SiteOutput) {
@@ -239,22 +254,35 @@ private extension SiteRenderer {
 
     /// Renders the pages of the documents at `positions`, in that order, a
     /// batch at a time on every core; `received` is given each document's
-    /// outcome, in order, between batches. Returns the problems met.
+    /// outcome, in order, one batch at a time: while the next batch is
+    /// rendered, as one more piece of its work, and after the last.
+    /// Returns the problems met.
     func renderDocuments(_ positions: [Int], into output: any SiteOutput, templates: TemplateSet,
                          received: (Int, RenderedDocument) -> Void) -> [Diagnostic] {
         let placements = BodyPlacements(site: site)
-        var problems: [Diagnostic] = []
-        for start in stride(from: 0, to: positions.count, by: batchSize) {
-            let batch = Array(positions[start..<min(positions.count, start + batchSize)])
-            let rendered = batch.parallelMap { position in
-                renderDocument(position, placements: placements, into: output, templates: templates)
+        return withoutActuallyEscaping(received) { received in
+            // Only one piece of a batch's work hands over the batch before it,
+            // and the batches follow each other, so `received` is never called twice at once.
+            nonisolated(unsafe) let receive = received
+            nonisolated(unsafe) var problems: [Diagnostic] = []
+            nonisolated(unsafe) var waiting: [(position: Int, document: RenderedDocument)] = []
+            let handOver: @Sendable () -> Void = {
+                for (position, document) in waiting {
+                    if let problem = document.problem { problems.append(problem) }
+                    receive(position, document)
+                }
+                waiting = []
             }
-            for (position, document) in zip(batch, rendered) {
-                if let problem = document.problem { problems.append(problem) }
-                received(position, document)
+            for start in stride(from: 0, to: positions.count, by: batchSize) {
+                let batch = Array(positions[start..<min(positions.count, start + batchSize)])
+                let (rendered, _) = batch.parallelMap({ position in
+                    renderDocument(position, placements: placements, into: output, templates: templates)
+                }, alongside: handOver)
+                waiting = Array(zip(batch, rendered))
             }
+            handOver()
+            return problems
         }
-        return problems
     }
 
     /// Renders the document's body for its own page (written to `output`)
