@@ -6,8 +6,9 @@ on it, listens to the live-reload event stream like an open page does, then
 edits one meeting at a time and measures, for each edit, the time from
 saving the file to receiving the reload event that names the edited page.
 The next edit is saved once the pages that follow (the print page among
-them) are written, so that each edit is measured on its own. Prints the median and spread over the edits and checks that the served page
-holds the edit.
+them) are written, so that each edit is measured on its own. Prints the
+median and spread over the edits and checks that the served page holds
+the edit.
 
     scripts/bench_serve.py --binary .build/release/compendium --docs 10000 --edits 20
 """
