@@ -55,7 +55,7 @@ public enum MarkdownRenderer {
     public static func render(_ source: String, firstLine: Int = 1, anchor: (String) -> String,
                               answers: [LinkAnswer], placements: [BodyPlacement]) -> RenderedBody {
         withTree(of: source) { root in
-            guard let root else { return RenderedBody(html: placements.map { _ in "" }, plainText: "") }
+            guard let root else { return RenderedBody(pages: placements.map { _ in [] }, plainText: "") }
             let found = collectNodes(in: root)
             let headingList = headings(of: found.headings, anchor: anchor, lineOffset: firstLine - 1)
             let blocks = zip(found.headings, headingList).compactMap { node, heading in
@@ -65,7 +65,7 @@ public enum MarkdownRenderer {
             editor.settle(found.links + found.images)
             editor.expandWikiLinks(in: found.wikiTextRuns)
             let plainText = collectPlainText(in: root)
-            var html: [String] = []
+            var html: [[UInt8]] = []
             for placement in placements {
                 for (block, heading) in blocks {
                     let level = min(6, heading.level + placement.headingOffset)
@@ -74,13 +74,12 @@ public enum MarkdownRenderer {
                 }
                 editor.point(at: placement.destinations)
                 guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {
-                    html.append("")
+                    html.append([])
                     continue
                 }
-                html.append(String(cString: rendered))
-                parseMemory.pointee.free(rendered)
+                html.append(taken(rendered))
             }
-            return RenderedBody(html: html, plainText: plainText)
+            return RenderedBody(pages: html, plainText: plainText)
         }
     }
 }
@@ -161,11 +160,15 @@ private extension MarkdownRenderer {
         }
         let plainText = collectPlainText(in: root, keepingWikiMarks: true)
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return nil }
+        return MarkedBody(html: taken(rendered), plainText: Array(plainText.utf8))
+    }
+
+    /// The bytes of HTML cmark rendered, copied out before its memory is freed.
+    static func taken(_ rendered: UnsafeMutablePointer<CChar>) -> [UInt8] {
         defer { parseMemory.pointee.free(rendered) }
-        let html = rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+        return rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
             Array(UnsafeBufferPointer(start: start, count: strlen(rendered)))
         }
-        return MarkedBody(html: html, plainText: Array(plainText.utf8))
     }
 
     /// Parses `source` and hands the tree (`nil` if cmark could not make one)

@@ -49,13 +49,14 @@ public struct MarkedBody: Sendable, Hashable {
     /// destination needs escaping that only cmark does, so the body must be
     /// rendered from its source.
     public func render(answers: [LinkAnswer], placements: [BodyPlacement]) -> RenderedBody? {
-        var pages: [String] = []
+        var pages: [[UInt8]] = []
+        pages.reserveCapacity(placements.count)
         for placement in placements {
             guard let page = fill(html, answers: answers, placement: placement) else { return nil }
-            pages.append(String(decoding: page, as: UTF8.self))
+            pages.append(page)
         }
         guard let text = fill(plainText, answers: answers, placement: nil) else { return nil }
-        return RenderedBody(html: pages, plainText: String(decoding: text, as: UTF8.self))
+        return RenderedBody(pages: pages, plainText: String(decoding: text, as: UTF8.self))
     }
 }
 

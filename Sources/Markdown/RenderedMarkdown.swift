@@ -90,9 +90,17 @@ public struct BodyPlacement: Sendable, Hashable {
 
 /// What rendering a Markdown body produces.
 public struct RenderedBody: Sendable, Hashable {
-    /// The body as an HTML fragment for each placement asked for, in order. Raw HTML in the source is omitted.
-    public let html: [String]
+    /// The body as an HTML fragment in UTF-8 for each placement asked for, in order. Raw HTML in the source is omitted.
+    public let pages: [[UInt8]]
     /// The body's text without markup, as a reader sees it (link labels
     /// rather than `[[…]]`), blocks separated by spaces.
     public let plainText: String
+
+    init(pages: [[UInt8]], plainText: String) {
+        self.pages = pages
+        self.plainText = plainText
+    }
+
+    /// The body as an HTML fragment for each placement asked for, in order.
+    public var html: [String] { pages.map { String(decoding: $0, as: UTF8.self) } }
 }

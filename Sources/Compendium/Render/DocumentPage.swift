@@ -15,8 +15,8 @@ struct DocumentPage {
 
     private var site: IndexedSite { frame.site }
 
-    /// The full context for the kind's template, with `body`, the document's text as HTML.
-    func context(body: String) -> TemplateRecord {
+    /// The full context for the kind's template, with `body`, the document's text as HTML (or a hole for it).
+    func context(body: TemplateValue) -> TemplateRecord {
         var context = frame.documentContext(kind: document.kind, address: address, title: document.title,
                                             description: PageFrame.summary(of: document))
         var page: TemplateRecord = [

@@ -131,9 +131,7 @@ struct PageFrame {
 
     /// A document as an item of a list: title, link, kind, date, summary and a line of details.
     func item(_ position: Int, from address: String) -> TemplateRecord {
-        var item = itemFaces[position]
-        item["href"] = link(from: address, to: site.address(of: position))
-        return item
+        itemFaces[position].setting("href", .text(link(from: address, to: site.address(of: position))))
     }
 
     /// Items for `positions`, in the order given.

@@ -27,12 +27,12 @@ struct PrintSkeleton: Sendable {
     }
 
     /// The page with `bodies`, one for each hole, in order.
-    func filled(with bodies: [String]) -> [UInt8] {
+    func filled(with bodies: [[UInt8]]) -> [UInt8] {
         var page: [UInt8] = []
-        page.reserveCapacity(bytes.count + bodies.reduce(0) { $0 + $1.utf8.count })
+        page.reserveCapacity(bytes.count + bodies.reduce(0) { $0 + $1.count })
         for (number, body) in bodies.prefix(holes.count).enumerated() {
             page += segment(before: number)
-            page += body.utf8
+            page += body
         }
         page += segment(before: nil)
         return page
@@ -51,7 +51,7 @@ struct PrintPageWriter {
     /// How many bodies have arrived.
     private var received = 0
     /// The bodies, kept only without a skeleton.
-    private var kept: [String] = []
+    private var kept: [[UInt8]] = []
     /// The page's bytes not yet written: gathered into large writes, not one for each body.
     private var pending: [UInt8] = []
 
@@ -61,8 +61,10 @@ struct PrintPageWriter {
     static let path = SitePath.file(for: PrintPage.address)
 
     /// `page` rendered whole with `bodies`, one for each document in its order.
-    static func wholePage(_ page: PrintPage, bodies: [String], templates: TemplateSet) -> OutputFile {
-        OutputFile(path: path, bytes: templates.render("print", page.context(body: { .text(bodies[$0]) })))
+    static func wholePage(_ page: PrintPage, bodies: [[UInt8]], templates: TemplateSet) -> OutputFile {
+        OutputFile(path: path, bytes: templates.render("print", page.context(body: { .hole($0) })) { number, bytes in
+            bytes += bodies[number]
+        })
     }
 
     /// A writer of `page` into `output`, through `skeleton`, the page's
@@ -75,7 +77,7 @@ struct PrintPageWriter {
     }
 
     /// Adds the body of the next document in the page's order.
-    mutating func add(_ body: String) {
+    mutating func add(_ body: [UInt8]) {
         defer { received += 1 }
         guard let skeleton, received < skeleton.holes.count else {
             kept.append(body)
@@ -83,7 +85,7 @@ struct PrintPageWriter {
         }
         if pending.isEmpty { pending.reserveCapacity(Self.writeSize + 65_536) }
         pending += skeleton.segment(before: received)
-        pending += body.utf8
+        pending += body
         if pending.count >= Self.writeSize { writePending() }
     }
 

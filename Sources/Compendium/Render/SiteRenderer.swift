@@ -102,7 +102,7 @@ public struct SiteRenderer: Sendable {
         let problems = renderDocuments(printPage.order + site.documents.indices.filter { !inPrint.contains($0) },
                                        into: output, templates: templates) { position, document in
             facts[position] = document.facts
-            if inPrint.contains(position) { times.measure(.write) { printWriter.add(document.printBody ?? "") } }
+            if inPrint.contains(position) { times.measure(.write) { printWriter.add(document.printBody ?? []) } }
         }
         times.measure(.write) { printWriter.finish() }
         writeSearchIndexAndFeeds(facts, into: output)
@@ -150,7 +150,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The template that renders `page`, and its context; a document's page is given `body`.
-    func context(for page: Page, body: String = "") -> (template: String, context: TemplateRecord) {
+    func context(for page: Page, body: TemplateValue = .text("")) -> (template: String, context: TemplateRecord) {
         let frame = self.frame()
         let listings = ListingPages(frame: frame)
         let discovery = DiscoveryPages(frame: frame)
@@ -188,7 +188,7 @@ public struct SiteRenderer: Sendable {
 /// print page, the search index and the feed, by position.
 struct RenderedTexts: Sendable {
     /// Each body as the print page shows it, for the documents it holds.
-    var printBodies: [String?]
+    var printBodies: [[UInt8]?]
     var facts: [SiteRenderer.TextFacts]
 
     init(count: Int) {
@@ -212,7 +212,7 @@ private extension SiteRenderer {
     struct RenderedDocument: Sendable {
         var facts = TextFacts()
         /// Its body as the print page shows it, when the page holds it.
-        var printBody: String?
+        var printBody: [UInt8]?
         var problem: Diagnostic?
     }
 
@@ -312,11 +312,13 @@ private extension SiteRenderer {
             }
         }
         let file = times.measure(.render) { () -> (OutputFile, RenderedDocument) in
-            let (template, context) = self.context(for: .document(position), body: rendered.html[0])
-            var result = RenderedDocument(printBody: rendered.html.count > 1 ? rendered.html[1] : nil)
+            // The body is written into the page where the template shows it, as it is, without a copy as text.
+            let (template, context) = self.context(for: .document(position), body: .hole(0))
+            var result = RenderedDocument(printBody: rendered.pages.count > 1 ? rendered.pages[1] : nil)
             if document.contentNotes.isEmpty { result.facts.excerpt = SearchIndex.excerpt(rendered.plainText) }
             if SiteFeeds.mayNeedTextSummary(document) { result.facts.feedSummary = SiteFeeds.textSummary(rendered.plainText) }
-            let page = OutputFile(path: SitePath.file(for: site.address(of: position)), bytes: templates.render(template, context))
+            let bytes = templates.render(template, context) { _, page in page += rendered.pages[0] }
+            let page = OutputFile(path: SitePath.file(for: site.address(of: position)), bytes: bytes)
             return (page, result)
         }
         write(file.0, to: output)

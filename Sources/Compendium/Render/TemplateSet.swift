@@ -75,6 +75,12 @@ public struct TemplateSet: Sendable {
         TemplateRenderer.render(name, context: context, program: program)
     }
 
+    /// Renders the template `name` with `context`, writing the bytes `fill`
+    /// appends for each hole's number where the hole is rendered.
+    func render(_ name: String, _ context: TemplateRecord, filling fill: (Int, inout [UInt8]) -> Void) -> [UInt8] {
+        TemplateRenderer.render(name, context: context, program: program, filling: fill)
+    }
+
     /// Renders the template `name` with `context`, which holds holes: the
     /// bytes and where each hole is, or `nil` holes when the template set
     /// puts one where bytes filled in later would come out differently.

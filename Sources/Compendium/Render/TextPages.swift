@@ -51,7 +51,7 @@ struct TextPages: Sendable {
     }
 
     private func printFile(renderer: SiteRenderer) -> OutputFile {
-        let bodies = printOrder.map { texts.printBodies[$0] ?? "" }
+        let bodies = printOrder.map { texts.printBodies[$0] ?? [] }
         if let skeleton { return OutputFile(path: PrintPageWriter.path, bytes: skeleton.filled(with: bodies)) }
         guard let templates = renderer.templates else { return OutputFile(path: PrintPageWriter.path, bytes: []) }
         return PrintPageWriter.wholePage(renderer.printPage, bodies: bodies, templates: templates)

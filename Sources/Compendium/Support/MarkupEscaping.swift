@@ -23,11 +23,13 @@ extension Array where Element == UInt8 {
     /// character references (`'` as `&#39;`), copying each run of bytes that
     /// needs none in one go.
     mutating func appendEscapingMarkup(_ text: UnsafeBufferPointer<UInt8>) {
+        // A bit for each byte that `markupReference(for:)` writes as a reference: `"`, `&`, `'`, `<` and `>`.
+        let referenceBits: UInt64 = 1 << 34 | 1 << 38 | 1 << 39 | 1 << 60 | 1 << 62
         var runStart = 0
         for index in text.indices {
             let byte = text[index]
-            // Every byte that needs a reference is at most `>`.
-            guard byte <= UInt8(ascii: ">"), let reference = markupReference(for: byte) else { continue }
+            // Every byte that needs a reference is below 64, so one bit of a word says whether it does.
+            guard byte < 64, referenceBits >> UInt64(byte) & 1 == 1, let reference = markupReference(for: byte) else { continue }
             append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
             append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
             runStart = index + 1

@@ -29,6 +29,23 @@ import Testing
         #expect(try render("é {{a}} ü", ["a": "ß & ø"]) == "é ß &amp; ø ü")
     }
 
+    @Test func holesFilledWhereTheyAreRenderedGiveTheBytesOfTheSameTextShownUnescaped() throws {
+        let templates = ["main": "<main>\n  {{> part}}\n{{#list}}[{{{.}}}]{{/list}}</main>\n", "part": "<div>{{{body}}}</div>\n"]
+        var parsed: [String: Template] = [:]
+        for (name, text) in templates { parsed[name] = try TemplateParser.parse(text).get() }
+        let program = TemplateProgram(templates: parsed)
+        let body = "<p>a & b</p>\n<p>é</p>"
+        let bodies = ["one\ntwo", "three"]
+        let filled = TemplateRenderer.render("main", context: ["body": TemplateValue.hole(7), "list": [TemplateValue.hole(0), .hole(1)]],
+                                             program: program) { number, bytes in
+            bytes += (number == 7 ? body : bodies[number]).utf8
+        }
+        let asText = TemplateRenderer.render("main", context: ["body": body, "list": bodies], program: program)
+        // Inside the indented partial, the filled lines are indented as the text's lines are.
+        #expect(String(decoding: filled, as: UTF8.self) == "<main>\n  <div><p>a & b</p>\n  <p>é</p></div>\n[one\ntwo][three]</main>\n")
+        #expect(filled == asText)
+    }
+
     @Test func sectionsRepeatEnterOrSkip() throws {
         let context: TemplateRecord = [
             "items": [["name": "one"] as TemplateRecord, ["name": "two"]],
@@ -143,5 +160,27 @@ import Testing
         #expect(record.fields.map(\.0) == ["b", "c"])
         #expect(record.merging(["d": true, "b": "new"]).fields.map(\.1)
             == [.text("new"), .text("3"), .flag(true)])
+    }
+
+    @Test func aRecordMadeBySettingOneValueOnAnotherIsTheSameAsACopyWithThatValueSet() throws {
+        let face: TemplateRecord = ["title": "A & B", "kind": "Meeting"]
+        let item = face.setting("href", .text("../a/"))
+        var copy = face
+        copy["href"] = "../a/"
+        #expect(item == copy && item.hashValue == copy.hashValue)
+        #expect(item.fields.map(\.0) == ["title", "kind", "href"] && face.fields.map(\.0) == ["title", "kind"])
+        #expect(item.value("title") == .text("A & B") && item.value("href") == .text("../a/") && item.value("x") == nil)
+        #expect(try render("{{#item}}<a href=\"{{href}}\">{{title}}</a> {{kind}}{{/item}}", ["item": item])
+            == "<a href=\"../a/\">A &amp; B</a> Meeting")
+
+        // A value it shares can be replaced or removed, in its place, and the record it came from keeps its own.
+        var changed = item
+        changed["title"] = "C"
+        #expect(changed.fields.map(\.1) == [.text("C"), .text("Meeting"), .text("../a/")])
+        changed["kind"] = nil
+        #expect(changed.fields.map(\.0) == ["title", "href"] && face.value("title") == .text("A & B"))
+        #expect(item.setting("href", .text("b/")).fields.map(\.1) == [.text("A & B"), .text("Meeting"), .text("b/")])
+        #expect(item.merging(["label": "Next", "kind": "Slides"]).fields.map(\.0) == ["title", "kind", "href", "label"])
+        #expect(face.merging(item) == item)
     }
 }

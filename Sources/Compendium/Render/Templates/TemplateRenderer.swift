@@ -23,6 +23,8 @@ struct TemplateRenderer {
     /// Whether a hole was rendered inside an indented partial, whose
     /// indentation the bytes filled in later would not get.
     private(set) var holeIndented = false
+    /// Writes the bytes of a hole where it is rendered, instead of noting its place.
+    private var fill: ((Int, inout [UInt8]) -> Void)?
 
     private init(program: TemplateProgram, steps: UnsafeBufferPointer<Step>, text: UnsafeBufferPointer<UInt8>,
                  nameParts: UnsafeBufferPointer<String>) {
@@ -45,7 +47,16 @@ struct TemplateRenderer {
         rendered(name, context: context, program: program)
     }
 
-    private static func rendered(_ name: String, context: TemplateRecord, program: TemplateProgram)
+    /// Renders the template `name` with `context`, whose holes are written
+    /// where they are rendered, with the bytes `fill` appends for each hole's
+    /// number: the same bytes as rendering those bytes as unescaped text there.
+    static func render(_ name: String, context: TemplateRecord, program: TemplateProgram,
+                       filling fill: (Int, inout [UInt8]) -> Void) -> [UInt8] {
+        withoutActuallyEscaping(fill) { fill in rendered(name, context: context, program: program, filling: fill).bytes }
+    }
+
+    private static func rendered(_ name: String, context: TemplateRecord, program: TemplateProgram,
+                                 filling fill: ((Int, inout [UInt8]) -> Void)? = nil)
         -> (bytes: [UInt8], holes: [TemplateHole]?) {
         guard let number = program.numbers[name] else { return ([], []) }
         return program.steps.withUnsafeBufferPointer { steps in
@@ -54,6 +65,7 @@ struct TemplateRenderer {
                     var renderer = TemplateRenderer(program: program, steps: steps, text: text, nameParts: nameParts)
                     renderer.output.reserveCapacity(16_384)
                     renderer.stack = [.record(context)]
+                    renderer.fill = fill
                     renderer.run(program.templateSteps[Int(number)])
                     return (renderer.output, renderer.holeIndented ? nil : renderer.holes)
                 }
@@ -76,7 +88,8 @@ struct TemplateRenderer {
                 switch value {
                 case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
                 case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-                case .hole(let number): holes.append(TemplateHole(offset: output.count, number: number))
+                case .hole(let number):
+                    if let fill { fill(number, &output) } else { holes.append(TemplateHole(offset: output.count, number: number)) }
                 case .list, .record: break
                 }
             case .section(let name, let sectionEnd, let inverted):

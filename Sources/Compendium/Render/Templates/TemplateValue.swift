@@ -22,9 +22,14 @@ enum TemplateValue: Hashable, Sendable {
 ///
 /// Records are small (a dozen names at most), so a name is found by a
 /// linear search, which is quicker than hashing for so few. Names and values
-/// are kept side by side in one array, so a record is one allocation.
+/// are kept side by side in one array, so a record is one allocation; a
+/// record made by `setting(_:_:)` shares the values of the one it was made
+/// from instead of copying them.
 struct TemplateRecord: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     private var entries: [Entry] = []
+    /// Values set before `entries`, shared with the record this one was made
+    /// from by `setting(_:_:)`; no name is in both.
+    private var shared: [Entry] = []
 
     init() {}
 
@@ -54,8 +59,24 @@ struct TemplateRecord: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     /// The value named `name`, if set.
     @inline(__always)
     func value(_ name: String) -> TemplateValue? {
-        guard let index = index(of: name) else { return nil }
-        return entries[index].value
+        if let index = index(of: name) { return entries[index].value }
+        return shared.first { $0.name == name }?.value
+    }
+
+    /// This record with `value` set as `name`. When `name` is new, the values
+    /// already set are shared with this record rather than copied, which is
+    /// quicker where many records are made from one (a document's list item
+    /// with each page's link to it).
+    func setting(_ name: String, _ value: TemplateValue) -> TemplateRecord {
+        guard shared.isEmpty, index(of: name) == nil else {
+            var copy = self
+            copy.set(name, value)
+            return copy
+        }
+        var record = TemplateRecord()
+        record.shared = entries
+        record.entries = [Entry(name: name, value: value)]
+        return record
     }
 
     /// The value named `name`; setting it replaces the value, or with `nil` removes it.
@@ -65,14 +86,23 @@ struct TemplateRecord: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// The names and values, in the order they were set.
-    var fields: [(String, TemplateValue)] { entries.map { ($0.name, $0.value) } }
+    var fields: [(String, TemplateValue)] { allEntries.map { ($0.name, $0.value) } }
 
     /// This record with the values of `other` set on top.
     func merging(_ other: TemplateRecord) -> TemplateRecord {
         var merged = self
-        merged.entries.reserveCapacity(entries.count + other.entries.count)
-        for entry in other.entries { merged.set(entry.name, entry.value) }
+        merged.entries.reserveCapacity(entries.count + other.entries.count + other.shared.count)
+        for entry in other.allEntries { merged.set(entry.name, entry.value) }
         return merged
+    }
+
+    /// Records are equal when they have the same names and values in the same order, however they are kept.
+    static func == (left: TemplateRecord, right: TemplateRecord) -> Bool {
+        left.allEntries == right.allEntries
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(allEntries)
     }
 }
 
@@ -130,8 +160,15 @@ private extension TemplateRecord {
         entries.firstIndex { $0.name == name }
     }
 
+    /// Every entry, in the order they were set.
+    var allEntries: [Entry] { shared.isEmpty ? entries : shared + entries }
+
     /// Sets or replaces the value named `name`, or with `nil` removes it.
     mutating func set(_ name: String, _ value: TemplateValue?) {
+        if !shared.isEmpty, shared.contains(where: { $0.name == name }) {
+            entries = shared + entries
+            shared = []
+        }
         switch (index(of: name), value) {
         case (let index?, let value?): entries[index].value = value
         case (let index?, nil): entries.remove(at: index)
