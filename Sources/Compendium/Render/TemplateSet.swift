@@ -76,7 +76,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the template `name` with `context`, writing the bytes `fill`
-    /// appends for each hole's number where the hole is rendered.
+    /// appends for each hole's number where the hole is rendered, as text there would be.
     func render(_ name: String, _ context: TemplateRecord, filling fill: (Int, inout [UInt8]) -> Void) -> [UInt8] {
         TemplateRenderer.render(name, context: context, program: program, filling: fill)
     }

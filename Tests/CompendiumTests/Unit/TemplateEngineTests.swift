@@ -29,8 +29,8 @@ import Testing
         #expect(try render("é {{a}} ü", ["a": "ß & ø"]) == "é ß &amp; ø ü")
     }
 
-    @Test func holesFilledWhereTheyAreRenderedGiveTheBytesOfTheSameTextShownUnescaped() throws {
-        let templates = ["main": "<main>\n  {{> part}}\n{{#list}}[{{{.}}}]{{/list}}</main>\n", "part": "<div>{{{body}}}</div>\n"]
+    @Test func holesFilledWhereTheyAreRenderedGiveTheBytesOfTheSameText() throws {
+        let templates = ["main": "<main>\n  {{> part}}\n{{#list}}[{{{.}}}]{{/list}}</main>\n{{body}}", "part": "<div>{{{body}}}</div>\n"]
         var parsed: [String: Template] = [:]
         for (name, text) in templates { parsed[name] = try TemplateParser.parse(text).get() }
         let program = TemplateProgram(templates: parsed)
@@ -41,8 +41,9 @@ import Testing
             bytes += (number == 7 ? body : bodies[number]).utf8
         }
         let asText = TemplateRenderer.render("main", context: ["body": body, "list": bodies], program: program)
-        // Inside the indented partial, the filled lines are indented as the text's lines are.
-        #expect(String(decoding: filled, as: UTF8.self) == "<main>\n  <div><p>a & b</p>\n  <p>é</p></div>\n[one\ntwo][three]</main>\n")
+        // Inside the indented partial, the filled lines are indented as the text's lines are; an escaping tag escapes them.
+        #expect(String(decoding: filled, as: UTF8.self) == "<main>\n  <div><p>a & b</p>\n  <p>é</p></div>\n[one\ntwo][three]</main>\n"
+            + "&lt;p&gt;a &amp; b&lt;/p&gt;\n&lt;p&gt;é&lt;/p&gt;")
         #expect(filled == asText)
     }
 

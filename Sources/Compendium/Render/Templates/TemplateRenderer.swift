@@ -49,7 +49,8 @@ struct TemplateRenderer {
 
     /// Renders the template `name` with `context`, whose holes are written
     /// where they are rendered, with the bytes `fill` appends for each hole's
-    /// number: the same bytes as rendering those bytes as unescaped text there.
+    /// number: the same bytes as rendering those bytes as text there, escaped
+    /// where the tag says so.
     static func render(_ name: String, context: TemplateRecord, program: TemplateProgram,
                        filling fill: (Int, inout [UInt8]) -> Void) -> [UInt8] {
         withoutActuallyEscaping(fill) { fill in rendered(name, context: context, program: program, filling: fill).bytes }
@@ -89,7 +90,17 @@ struct TemplateRenderer {
                 case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
                 case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .hole(let number):
-                    if let fill { fill(number, &output) } else { holes.append(TemplateHole(offset: output.count, number: number)) }
+                    guard let fill else {
+                        holes.append(TemplateHole(offset: output.count, number: number))
+                        break
+                    }
+                    guard escaped else {
+                        fill(number, &output)
+                        break
+                    }
+                    var filled: [UInt8] = []
+                    fill(number, &filled)
+                    filled.withUnsafeBufferPointer { output.appendEscapingMarkup($0) }
                 case .list, .record: break
                 }
             case .section(let name, let sectionEnd, let inverted):
