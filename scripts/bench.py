@@ -22,7 +22,9 @@ which measures the disk, not the tool. Prints a
 table (documents, pages written, wall and CPU seconds, peak memory, pages per
 second, medians over the runs) and the ratios the performance targets are
 stated in, each the median of the per-run ratios, since the machines are
-shared and noisy. Finally measures `serve`'s edit-to-reload latency.
+shared and noisy. Then, for each corpus, one more build with `--timings`
+(not counted in the medians) shows where the time goes, stage by stage.
+Finally measures `serve`'s edit-to-reload latency.
 """
 
 import argparse
@@ -131,6 +133,11 @@ def timed(command, output_folder, set_aside, fresh=True, inputs=None):
     return {"wall": wall, "cpu": cpu, "peak": peak, "output": result.stdout + report}
 
 
+def stage_times(report):
+    """The stage times `compendium build --timings` printed, in milliseconds, in its order (wall last)."""
+    return [(name, int(ms)) for name, ms in re.findall(r"^  (\w+) +(\d+) ms$", report, re.MULTILINE)]
+
+
 def count_pages(folder):
     pages = 0
     for _, _, files in os.walk(folder):
@@ -162,6 +169,7 @@ def main():
 
     rows = []
     ratios = {}
+    stages = {}
     for docs in sizes:
         folder = corpus(docs, arguments.out)
         content = os.path.join(folder, "content")
@@ -205,6 +213,8 @@ def main():
             "build wall": statistics.median(build),
             "build peak": max(run["peak"] for run in results["compendium build"]),
         }
+        timed_build = tools["compendium build"][0] + ["--timings"]
+        stages[docs] = stage_times(timed(timed_build, site, set_aside, inputs=folder)["output"])
         set_aside.move(hugo_site)
         set_aside.move(floor_site)
         set_aside.move(standby(site))
@@ -215,6 +225,18 @@ def main():
     for name, docs, pages, wall, cpu, peak, rate in rows:
         shown = f"{rate:8.0f}" if pages else f"{'':>8}"
         print(f"| {name:<18} | {docs:>7,} | {pages:>7,} | {wall:7.2f} | {cpu:7.2f} | {peak:8.0f} | {shown} |")
+
+    for docs, times in stages.items():
+        work = sum(ms for name, ms in times if name != "wall")
+        print()
+        print(f"Where a build's time goes ({docs:,} documents, one more build with --timings; "
+              f"each stage's time summed over {workers} workers):")
+        print()
+        print(f"| {'stage':<10} | {'ms':>7} | {'share':>6} |")
+        print(f"|{'-' * 12}|{'-' * 9}|{'-' * 8}|")
+        for name, ms in times:
+            share = f"{100 * ms / work:5.1f}%" if name != "wall" and work else ""
+            print(f"| {name:<10} | {ms:>7,} | {share:>6} |")
 
     print()
     targets = []
