@@ -215,6 +215,8 @@ def main():
         }
         timed_build = tools["compendium build"][0] + ["--timings"]
         stages[docs] = stage_times(timed(timed_build, site, set_aside, inputs=folder)["output"])
+        if not stages[docs]:
+            sys.exit(f"no stage times in the output of: {' '.join(timed_build)}")
         set_aside.move(hugo_site)
         set_aside.move(floor_site)
         set_aside.move(standby(site))
