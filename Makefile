@@ -1,5 +1,5 @@
 # Compendium: build the site from content/ (make), run the tests (make test).
-# Each target installs libcmark-dev first when it is missing.
+# Each target installs libcmark-dev and libmimalloc-dev first when they are missing.
 #
 #   make                      build the site into site/ (BASE_URL=https://… for canonical links)
 #   make serve                build, serve on http://127.0.0.1:8000/ and rebuild on every edit (PORT=…)
@@ -27,6 +27,7 @@ FORMAT ?= human
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 PORT ?= 8000
+PACKAGES = libcmark-dev libmimalloc-dev
 
 .PHONY: site serve test check report clean deps audit fuzz bench bench-serve
 
@@ -69,7 +70,7 @@ clean:
 	rm -rf .build site .site.standby report.md
 
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-		echo "Installing libcmark-dev (the CommonMark library)…"; \
-		$(SUDO) apt-get install -y libcmark-dev || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev; }; \
+	@{ pkg-config --exists libcmark 2>/dev/null && test -f /usr/include/mimalloc.h; } || { \
+		echo "Installing libcmark-dev (the CommonMark library) and libmimalloc-dev (the allocator)…"; \
+		$(SUDO) apt-get install -y $(PACKAGES) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(PACKAGES); }; \
 	}

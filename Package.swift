@@ -21,7 +21,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .systemLibrary(name: "CMalloc"),
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
+        ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(
             name: "Compendium",
@@ -45,7 +48,8 @@ let package = Package(
             dependencies: [
                 "Compendium",
                 "Preview",
-                "CMalloc",
+                // The allocator, on Linux only: a build makes and frees millions of small blocks.
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

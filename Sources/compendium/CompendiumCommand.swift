@@ -1,6 +1,9 @@
 import ArgumentParser
 import Compendium
-import CMalloc
+#if canImport(CMimalloc)
+// Linked for its malloc, which replaces the C library's (see Sources/CMimalloc/shim.h).
+import CMimalloc
+#endif
 
 /// `compendium`: builds a cross-linked website from a folder of Markdown.
 @main
@@ -10,17 +13,6 @@ struct CompendiumCommand: AsyncParsableCommand {
         abstract: "Build a cross-linked compendium of learning from a folder of Markdown.",
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
     )
-
-    /// Runs the command line, with the C allocator tuned for a build first.
-    static func main() async {
-        #if os(Linux)
-        // Blocks up to 160 bytes (glibc's largest "fast" size) are reused as soon as they are freed, without
-        // being sorted into bins: rendering a page makes and frees many such blocks, and sorting them costs
-        // more the larger the heap (3% of a build's CPU at 10,000 documents, 5% at 100,000).
-        mallopt(M_MXFAST, 160)
-        #endif
-        await main(nil)
-    }
 }
 
 /// Where the project's parts are, shared by the commands that read a project.
