@@ -72,17 +72,23 @@ enum Mark {
     static let linkClose = UInt8(ascii: "a")
     static let wikiLink = UInt8(ascii: "W")
 
-    /// A mark of `letter` with `fields`, as a string for cmark's custom nodes;
-    /// `nil` when a field holds a byte marks are made of.
-    static func make(_ letter: UInt8, _ fields: [String]) -> String? {
-        var bytes: [UInt8] = [start, letter]
+    /// A mark of `letter` with `fields`, as a C string for cmark's custom
+    /// nodes; `nil` when a field holds a byte marks are made of.
+    static func make(_ letter: UInt8, _ fields: [String]) -> [CChar]? {
+        var bytes: [CChar] = []
+        bytes.reserveCapacity(fields.reduce(4 + fields.count) { $0 + $1.utf8.count })
+        bytes.append(CChar(bitPattern: start))
+        bytes.append(CChar(bitPattern: letter))
         for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(separator) }
-            guard !field.utf8.contains(where: { $0 <= separator }) else { return nil }
-            bytes += field.utf8
+            if index > 0 { bytes.append(CChar(bitPattern: separator)) }
+            for byte in field.utf8 {
+                guard byte > separator else { return nil }
+                bytes.append(CChar(bitPattern: byte))
+            }
         }
-        bytes.append(end)
-        return String(decoding: bytes, as: UTF8.self)
+        bytes.append(CChar(bitPattern: end))
+        bytes.append(0)
+        return bytes
     }
 }
 
@@ -124,10 +130,13 @@ private extension MarkedBody {
             guard let placement, let level = mark.number(0) else { return false }
             let shown = UInt8(ascii: "0") + UInt8(min(6, max(0, level + placement.headingOffset)))
             if mark.letter == Mark.headingClose {
-                output += [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), shown, UInt8(ascii: ">")]
+                output += "</h".utf8
+                output.append(shown)
+                output.append(UInt8(ascii: ">"))
             } else {
                 guard mark.count == 2 else { return false }
-                output += [UInt8(ascii: "<"), UInt8(ascii: "h"), shown]
+                output += "<h".utf8
+                output.append(shown)
                 output += " id=\"".utf8
                 output.appendEscaped(placement.anchorPrefix.utf8)
                 output.appendEscaped(mark.field(1))
@@ -260,7 +269,7 @@ private extension Array where Element == UInt8 {
 /// one its escaping leaves alone, and it is not an address cmark drops
 /// (`javascript:`, `vbscript:`, `file:`, `data:`).
 func isWrittenAsIs(_ destination: UnsafeBufferPointer<UInt8>) -> Bool {
-    for byte in destination where !hrefSafe[Int(byte)] { return false }
+    for byte in destination where !isHrefSafe(byte) { return false }
     guard let first = destination.first, "jvfdJVFD".utf8.contains(first) else { return true }
     let start = destination.prefix(11).map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }
     return !["javascript:", "vbscript:", "file:", "data:"].contains { start.starts(with: $0.utf8) }
@@ -272,12 +281,16 @@ func isWrittenAsIs(_ destination: String) -> Bool {
     return destination.withUTF8 { isWrittenAsIs($0) }
 }
 
-/// The bytes cmark's `href` escaping leaves as they are, but for `&` and `'`, which it writes as references.
-private let hrefSafe: [Bool] = (0..<256).map { byte in
-    switch UInt8(byte) {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+/// Whether cmark's `href` escaping leaves `byte` as it is (it writes `&` and `'` as references).
+@inline(__always)
+private func isHrefSafe(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+         UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+         UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+         UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"):
         return true
     default:
-        return "!#$%*+,-./:;=?@_~".utf8.contains(UInt8(byte))
+        return false
     }
 }

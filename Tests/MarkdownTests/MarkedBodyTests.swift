@@ -86,6 +86,15 @@ import Markdown
         #expect(!agree("[a](https://example.org/caf\u{E9})\n"))
     }
 
+    @Test func everyPrintableByteInADestinationIsWrittenAsCmarkWritesIt() {
+        for byte in UInt8(ascii: "!")...UInt8(ascii: "~") {
+            let character = String(UnicodeScalar(byte))
+            // As written in the source (where cmark's own parse decides what the destination is), and as a placement gives it.
+            agree("[a](x\(character)y)\n")
+            agree("[a](x.md)\n", destination: { _ in (.found(title: ""), "../a\(character)b/") })
+        }
+    }
+
     @Test func emptyAndPlainBodies() {
         #expect(agree(""))
         #expect(agree("Just a line.\n"))
