@@ -1,5 +1,9 @@
 /// A document of any kind, with the fields every kind shares and the details of its own.
-public struct Document: Sendable, Hashable {
+///
+/// A class of constant fields, so that passing a document from stage to
+/// stage (and keeping it in several tables) shares one copy instead of
+/// copying every field; two documents are equal when every field is.
+public final class Document: Sendable, Hashable {
     /// The file it came from, as shown in messages.
     public let file: String
     /// The file's path inside the content folder: `meetings/2025-11-21.md`.
@@ -30,6 +34,46 @@ public struct Document: Sendable, Hashable {
     public let bodyFirstLine: Int
     /// The fields only this kind has.
     public let details: Details
+
+    init(file: String, relativePath: String, kind: Kind, slug: String, title: String, summary: String?, date: Day?,
+         draft: Bool, themes: [Located<String>], topics: [Located<String>], contentNotes: [String],
+         bodyFingerprint: Fingerprint, bodyFirstLine: Int, details: Details) {
+        self.file = file
+        self.relativePath = relativePath
+        self.kind = kind
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.date = date
+        self.draft = draft
+        self.themes = themes
+        self.topics = topics
+        self.contentNotes = contentNotes
+        self.bodyFingerprint = bodyFingerprint
+        self.bodyFirstLine = bodyFirstLine
+        self.details = details
+    }
+
+    public static func == (left: Document, right: Document) -> Bool {
+        left === right || (left.file == right.file && left.hasSameContent(as: right))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(relativePath)
+        hasher.combine(kind)
+        hasher.combine(slug)
+        hasher.combine(title)
+        hasher.combine(summary)
+        hasher.combine(date)
+        hasher.combine(draft)
+        hasher.combine(themes)
+        hasher.combine(topics)
+        hasher.combine(contentNotes)
+        hasher.combine(bodyFingerprint)
+        hasher.combine(bodyFirstLine)
+        hasher.combine(details)
+    }
 
     /// Whether `other` says the same: every field and the text equal,
     /// wherever the two files were read from.
