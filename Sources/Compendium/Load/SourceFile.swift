@@ -35,6 +35,12 @@ public struct SourceFile: Sendable, Hashable {
         }
     }
 
+    /// The path on disk the bytes are read from, when they are not held in memory.
+    var diskPath: String? {
+        if case .onDisk(let path) = storage { return path }
+        return nil
+    }
+
     /// The bytes, when they are held in memory.
     var heldBytes: [UInt8]? {
         if case .held(let bytes) = storage { return bytes }

@@ -28,11 +28,12 @@ struct FileCheck: Sendable {
     /// The privacy and consent lint, unless it is turned off.
     let lint: PrivacyLint?
 
-    /// Checks `source`, counting the time of each step in `times`.
-    func check(_ source: SourceFile, times: StageTimes) -> CheckedFile {
+    /// Checks `source`, counting the time of each step in `times`; its bytes
+    /// come from `reading` when given, else from `source.read()`.
+    func check(_ source: SourceFile, times: StageTimes, reading: (() throws -> [UInt8])? = nil) -> CheckedFile {
         let bytes: [UInt8]
         do {
-            bytes = try times.measure(.load) { try source.read() }
+            bytes = try times.measure(.load) { try reading?() ?? source.read() }
         } catch {
             let problem = Diagnostic(.unreadable(detail: "\(error)"), at: SourceLocation(file: source.displayPath))
             return CheckedFile(document: nil, text: nil, parseProblems: [problem], modelProblems: [], privacy: nil)

@@ -71,8 +71,18 @@ enum FileSystem {
 
     /// The whole contents of a regular file.
     static func read(_ path: String) throws(Failure) -> [UInt8] {
+        try read(opened: openForReading(path), path: path)
+    }
+
+    /// A descriptor for reading the regular file at `path`, not following a symbolic link.
+    static func openForReading(_ path: String) throws(Failure) -> Int32 {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        return descriptor
+    }
+
+    /// The whole contents of the file open as `descriptor` (from `openForReading(path)`), which is closed.
+    static func read(opened descriptor: Int32, path: String) throws(Failure) -> [UInt8] {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, code: errno) }

@@ -528,3 +528,33 @@ import Testing
         #expect(seconds["render"]! >= 0.100 && seconds["render"]! < 10)
     }
 }
+
+@Suite struct ReadAheadTests {
+    @Test func everyFileReadsAsItWouldAloneFromManyWorkersAndMoreFilesThanTheWindow() throws {
+        try ScratchFolder.with { folder in
+            let count = 300
+            let contents = (0..<count).map { index in Array("file \(index)\n".utf8) + [UInt8](repeating: UInt8(index % 251), count: index * 37) }
+            for index in 0..<count { try folder.write("f\(index).md", bytes: contents[index]) }
+            // Every fifth file is not asked for (held in memory, or remembered), and is never read.
+            let paths: [String?] = (0..<count).map { $0 % 5 == 4 ? nil : folder.at("f\($0).md") }
+            let reader = ReadAhead(paths, window: 8)
+            let read = Array(0..<count).parallelMap { index -> [UInt8]? in
+                paths[index] == nil ? nil : try? reader.read(index)
+            }
+            reader.stop()
+            for index in 0..<count {
+                #expect(read[index] == (paths[index] == nil ? nil : contents[index]), "file \(index)")
+            }
+        }
+    }
+
+    @Test func aFileThatCannotBeOpenedGivesTheErrorOfReadingIt() throws {
+        try ScratchFolder.with { folder in
+            try folder.write("here.md", "here\n")
+            let reader = ReadAhead([folder.at("missing.md"), folder.at("here.md")])
+            #expect(throws: FileSystem.Failure.self) { try reader.read(0) }
+            #expect(try reader.read(1) == Array("here\n".utf8))
+            reader.stop()
+        }
+    }
+}
