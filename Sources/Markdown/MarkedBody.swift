@@ -24,6 +24,9 @@ public struct MarkedBody: Sendable, Hashable {
         self.plainText = plainText
     }
 
+    /// How many bytes the body holds in memory.
+    public var byteCount: Int { html.count + plainText.count }
+
     /// The body as bytes, to be kept outside memory and read back with `init?(bytes:)`.
     public var bytes: [UInt8] {
         var bytes: [UInt8] = []

@@ -10,9 +10,10 @@ import Darwin
 /// position, so that the render fills in its links instead of reading and
 /// parsing its Markdown again.
 ///
-/// The bodies are kept in a temporary file, deleted as soon as it is made,
-/// so that a build holds none of them in memory, however large the
-/// compendium; the file's space is given back when the build ends, however it ends.
+/// Bodies are held in memory up to a budget of bytes; the rest are kept in a
+/// temporary file, deleted as soon as it is made, so that a build holds no
+/// more than the budget of them however large the compendium; the file's
+/// space is given back when the build ends, however it ends.
 final class MarkedBodies: Sendable {
     private let descriptor: Int32
     private let state: Mutex<State>
@@ -21,25 +22,32 @@ final class MarkedBodies: Sendable {
 
     /// How many bytes are gathered before they are written.
     private static let writeSize = 1 << 20
+    /// How many bytes of bodies may be held in memory at once.
+    private let memoryBudget: Int
 
     private struct State {
         /// Where each body is in the file, by position.
         var places: [Range<Int>?]
+        /// The bodies held in memory, by position, and how many bytes they hold.
+        var held: [MarkedBody?]
+        var heldBytes = 0
         /// Bodies not yet written, and where in the file they go.
         var pending: [UInt8] = []
         var pendingStart = 0
     }
 
-    /// Room for `count` bodies in a new temporary file in `$TMPDIR` (or
-    /// `/tmp`); `nil` when no such file can be made, and bodies are read again.
-    init?(count: Int) {
+    /// Room for `count` bodies, `memoryBudget` bytes of them in memory and
+    /// the rest in a new temporary file in `$TMPDIR` (or `/tmp`); `nil` when
+    /// no such file can be made, and bodies are read again.
+    init?(count: Int, memoryBudget: Int = 64 << 20) {
         let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((folder + "/.compendium-bodies-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
         unlink(template.withUnsafeBufferPointer { $0.baseAddress! })
         self.descriptor = descriptor
-        state = Mutex(State(places: Array(repeating: nil, count: count)))
+        self.memoryBudget = memoryBudget
+        state = Mutex(State(places: Array(repeating: nil, count: count), held: Array(repeating: nil, count: count)))
     }
 
     deinit {
@@ -48,6 +56,13 @@ final class MarkedBodies: Sendable {
 
     /// Keeps `body` as the body of the document at `position`. Safe to call from many threads.
     func keep(_ body: MarkedBody, at position: Int) {
+        let inMemory = state.withLock { state -> Bool in
+            guard state.held.indices.contains(position), state.heldBytes + body.byteCount <= memoryBudget else { return false }
+            state.held[position] = body
+            state.heldBytes += body.byteCount
+            return true
+        }
+        guard !inMemory else { return }
         let bytes = body.bytes
         let full = state.withLock { state -> (bytes: [UInt8], start: Int)? in
             guard state.places.indices.contains(position) else { return nil }
@@ -65,8 +80,16 @@ final class MarkedBodies: Sendable {
         if let full { write(full.bytes, at: full.start) }
     }
 
-    /// The body kept for the document at `position`, if there is one.
+    /// The body kept for the document at `position`, if there is one; a
+    /// body held in memory is given back once, and its memory let go.
     func body(at position: Int) -> MarkedBody? {
+        let held = state.withLock { state -> MarkedBody? in
+            guard state.held.indices.contains(position), let body = state.held[position] else { return nil }
+            state.held[position] = nil
+            state.heldBytes -= body.byteCount
+            return body
+        }
+        if let held { return held }
         let place = state.withLock { state -> Range<Int>? in
             if !state.pending.isEmpty {
                 write(state.pending, at: state.pendingStart)

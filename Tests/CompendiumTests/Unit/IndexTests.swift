@@ -579,3 +579,30 @@ private func page(_ slug: String, title: String? = nil) -> (String, String) {
         #expect(html.contains("<a href=\"https://example.org\">f</a>"))
     }
 }
+
+@Suite struct MarkedBodiesTests {
+    /// Bodies of different lengths, each marked as a build marks it.
+    private static let bodies: [MarkedBody] = (0..<40).map { index in
+        let text = "## Part \(index)\n\n" + String(repeating: "Words of body \(index) see [[other-\(index)]]. ", count: index + 1)
+        return MarkdownRenderer.surveyAndMark(text, anchor: { $0 }).marked!
+    }
+
+    @Test(arguments: [0, 2_000, 1 << 30])
+    func everyBodyComesBackAsKeptWhetherHeldInMemoryOrInTheFile(budget: Int) throws {
+        let kept = try #require(MarkedBodies(count: Self.bodies.count, memoryBudget: budget))
+        _ = Array(Self.bodies.indices).parallelMap { kept.keep(Self.bodies[$0], at: $0) }
+        for (position, body) in Self.bodies.enumerated().reversed() {
+            #expect(kept.body(at: position) == body, "body \(position) with a budget of \(budget) bytes")
+        }
+    }
+
+    @Test func aBodyHeldInMemoryIsGivenBackOnceAndAFileBodyAgain() throws {
+        let kept = try #require(MarkedBodies(count: 2, memoryBudget: Self.bodies[0].byteCount))
+        kept.keep(Self.bodies[0], at: 0)
+        kept.keep(Self.bodies[1], at: 1)
+        #expect(kept.body(at: 0) == Self.bodies[0])
+        #expect(kept.body(at: 0) == nil)
+        #expect(kept.body(at: 1) == Self.bodies[1])
+        #expect(kept.body(at: 1) == Self.bodies[1])
+    }
+}
