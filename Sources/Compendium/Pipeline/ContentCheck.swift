@@ -33,11 +33,9 @@ struct ContentCheck: Sendable {
         let kept: [BuildMemo.DocumentWork?] = memo.isEmpty ? Array(repeating: nil, count: content.documents.count)
             : content.documents.parallelMap { memo.work(for: $0, settings: settings) }
         // The files to check are asked of the disk ahead of the workers that read them.
-        let readAhead = ReadAhead(content.documents.indices.map { kept[$0] == nil ? content.documents[$0].diskPath : nil })
+        let readAhead = ReadAhead(content.documents.indices.map { kept[$0] == nil ? content.documents[$0] : nil })
         let files = Array(content.documents.indices).parallelMap { index in
-            kept[index]?.checked ?? fileCheck.check(content.documents[index], times: times, reading: { () throws -> [UInt8] in
-                content.documents[index].diskPath == nil ? try content.documents[index].read() : try readAhead.read(index)
-            })
+            kept[index]?.checked ?? fileCheck.check(content.documents[index], times: times, reading: { try readAhead.read(index) })
         }
         readAhead.stop()
         var documents: [CheckedDocument] = []

@@ -83,22 +83,22 @@ final class MarkedBodies: Sendable {
     /// The body kept for the document at `position`, if there is one; a
     /// body held in memory is given back once, and its memory let go.
     func body(at position: Int) -> MarkedBody? {
-        let held = state.withLock { state -> MarkedBody? in
-            guard state.held.indices.contains(position), let body = state.held[position] else { return nil }
-            state.held[position] = nil
-            state.heldBytes -= body.byteCount
-            return body
-        }
-        if let held { return held }
-        let place = state.withLock { state -> Range<Int>? in
+        let kept = state.withLock { state -> (held: MarkedBody?, place: Range<Int>?) in
+            guard state.held.indices.contains(position) else { return (nil, nil) }
+            if let body = state.held[position] {
+                state.held[position] = nil
+                state.heldBytes -= body.byteCount
+                return (body, nil)
+            }
             if !state.pending.isEmpty {
                 write(state.pending, at: state.pendingStart)
                 state.pendingStart += state.pending.count
                 state.pending = []
             }
-            return state.places.indices.contains(position) ? state.places[position] : nil
+            return (nil, state.places[position])
         }
-        guard let place, !failed.load(ordering: .acquiring) else { return nil }
+        if let held = kept.held { return held }
+        guard let place = kept.place, !failed.load(ordering: .acquiring) else { return nil }
         let bytes = [UInt8](unsafeUninitializedCapacity: place.count) { buffer, count in
             count = 0
             while count < place.count {

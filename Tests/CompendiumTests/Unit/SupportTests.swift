@@ -535,15 +535,20 @@ import Testing
             let count = 300
             let contents = (0..<count).map { index in Array("file \(index)\n".utf8) + [UInt8](repeating: UInt8(index % 251), count: index * 37) }
             for index in 0..<count { try folder.write("f\(index).md", bytes: contents[index]) }
-            // Every fifth file is not asked for (held in memory, or remembered), and is never read.
-            let paths: [String?] = (0..<count).map { $0 % 5 == 4 ? nil : folder.at("f\($0).md") }
-            let reader = ReadAhead(paths, window: 8)
+            // Every fifth file is not asked for (remembered from an earlier check), and is never read;
+            // every seventh is held in memory, and read from there.
+            let sources: [SourceFile?] = (0..<count).map { index in
+                if index % 5 == 4 { return nil }
+                if index % 7 == 6 { return SourceFile(relativePath: "f\(index).md", displayPath: "f\(index).md", bytes: contents[index]) }
+                return SourceFile(relativePath: "f\(index).md", displayPath: "f\(index).md", path: folder.at("f\(index).md"))
+            }
+            let reader = ReadAhead(sources, window: 8)
             let read = Array(0..<count).parallelMap { index -> [UInt8]? in
-                paths[index] == nil ? nil : try? reader.read(index)
+                sources[index] == nil ? nil : try? reader.read(index)
             }
             reader.stop()
             for index in 0..<count {
-                #expect(read[index] == (paths[index] == nil ? nil : contents[index]), "file \(index)")
+                #expect(read[index] == (sources[index] == nil ? nil : contents[index]), "file \(index)")
             }
         }
     }
@@ -551,7 +556,7 @@ import Testing
     @Test func aFileThatCannotBeOpenedGivesTheErrorOfReadingIt() throws {
         try ScratchFolder.with { folder in
             try folder.write("here.md", "here\n")
-            let reader = ReadAhead([folder.at("missing.md"), folder.at("here.md")])
+            let reader = ReadAhead(["missing.md", "here.md"].map { SourceFile(relativePath: $0, displayPath: $0, path: folder.at($0)) })
             #expect(throws: FileSystem.Failure.self) { try reader.read(0) }
             #expect(try reader.read(1) == Array("here\n".utf8))
             reader.stop()

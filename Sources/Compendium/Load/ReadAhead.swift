@@ -5,7 +5,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// Reads files that workers take one by one, with the disk asked for them
+/// Reads source files that workers take one by one, with the disk asked for them
 /// ahead: a thread of its own opens the next few files and asks the
 /// operating system to start reading each (which returns at once), so that
 /// many reads are under way where a worker would wait for each in turn.
@@ -16,8 +16,8 @@ import Glibc
 /// open ahead at once; each is closed once read, and any left when the
 /// reader goes.
 final class ReadAhead: Sendable {
-    /// By index; `nil` for a file no worker reads from disk.
-    private let paths: [String?]
+    /// By index; `nil` for a file no worker reads.
+    private let sources: [SourceFile?]
     /// By index: a descriptor opened ahead, `-1` while there is none, `-2` once taken.
     private let descriptors: Mutex<[Int32]>
     /// One token for each file that may be open ahead.
@@ -27,32 +27,33 @@ final class ReadAhead: Sendable {
     private static let notYet: Int32 = -1
     private static let taken: Int32 = -2
 
-    /// Starts opening `paths` (by index, `nil` where there is nothing to open), in order,
-    /// at most `window` ahead of the files read.
-    init(_ paths: [String?], window: Int = 64) {
-        self.paths = paths
-        descriptors = Mutex(Array(repeating: ReadAhead.notYet, count: paths.count))
+    /// Starts opening the files of `sources` (by index, `nil` where no file is
+    /// read) that are on disk, in order, at most `window` ahead of the files read.
+    init(_ sources: [SourceFile?], window: Int = 64) {
+        self.sources = sources
+        descriptors = Mutex(Array(repeating: ReadAhead.notYet, count: sources.count))
         room = DispatchSemaphore(value: window)
-        guard paths.contains(where: { $0 != nil }) else { return }
+        guard sources.contains(where: { $0?.diskPath != nil }) else { return }
         Thread.detachNewThread { [self] in openAhead() }
     }
 
     deinit {
         for left in descriptors.withLock({ $0 }) where left >= 0 {
             close(left)
+            // Its token back: a semaphore must not go with fewer than it was made with.
             room.signal()
         }
     }
 
-    /// The bytes of the file at `index`, whose path was given. Safe to call
+    /// The bytes of the source at `index`, which was given. Safe to call
     /// from many threads, once for each index.
-    func read(_ index: Int) throws(FileSystem.Failure) -> [UInt8] {
-        let path = paths[index]!
+    func read(_ index: Int) throws -> [UInt8] {
+        let source = sources[index]!
         let descriptor = descriptors.withLock { descriptors in
             defer { descriptors[index] = ReadAhead.taken }
             return descriptors[index]
         }
-        guard descriptor >= 0 else { return try FileSystem.read(path) }
+        guard descriptor >= 0, let path = source.diskPath else { return try source.read() }
         defer { room.signal() }
         return try FileSystem.read(opened: descriptor, path: path)
     }
@@ -64,8 +65,8 @@ final class ReadAhead: Sendable {
     }
 
     private func openAhead() {
-        for (index, path) in paths.enumerated() {
-            guard let path else { continue }
+        for (index, source) in sources.enumerated() {
+            guard let path = source?.diskPath else { continue }
             room.wait()
             guard !stopped.load(ordering: .acquiring) else { return }
             guard let descriptor = try? FileSystem.openForReading(path) else {
