@@ -24,11 +24,14 @@ public final class IndexedSite: Sendable {
     let texts: [BodyText]
     /// Each document's place in display order: newest first, then by title.
     let rank: [Int]
+    /// Each document's place in title order: A to Z ignoring case, ties in display order.
+    let titleRank: [Int]
     /// Positions of each kind's documents, in display order.
     let members: [Kind: [Int]]
 
     init(configuration: SiteConfiguration, attachments: [SourceFile], book: AddressBook, taxonomy: Taxonomy, graph: LinkGraph,
-         contents: [[Heading]], links: [BodyLinks], texts: [BodyText], rank: [Int], members: [Kind: [Int]]) {
+         contents: [[Heading]], links: [BodyLinks], texts: [BodyText], rank: [Int],
+         titleRank: [Int], members: [Kind: [Int]]) {
         self.configuration = configuration
         self.attachments = attachments
         self.book = book
@@ -38,6 +41,7 @@ public final class IndexedSite: Sendable {
         self.links = links
         self.texts = texts
         self.rank = rank
+        self.titleRank = titleRank
         self.members = members
     }
 
@@ -58,6 +62,11 @@ public final class IndexedSite: Sendable {
     /// `positions` sorted newest first, then by title.
     func inDisplayOrder(_ positions: [Int]) -> [Int] {
         positions.sorted { rank[$0] < rank[$1] }
+    }
+
+    /// `positions` sorted by title, A to Z ignoring case, ties in display order.
+    func inTitleOrder(_ positions: [Int]) -> [Int] {
+        positions.sorted { titleRank[$0] < titleRank[$1] }
     }
 }
 
@@ -82,6 +91,7 @@ extension IndexedSite {
         allLinks[position] = links
         allContents[position] = contents
         return IndexedSite(configuration: configuration, attachments: attachments, book: book, taxonomy: taxonomy,
-                           graph: graph, contents: allContents, links: allLinks, texts: texts, rank: rank, members: members)
+                           graph: graph, contents: allContents, links: allLinks, texts: texts, rank: rank,
+                           titleRank: titleRank, members: members)
     }
 }

@@ -33,22 +33,28 @@ enum Indexer {
         let (book, addressProblems) = surveyor.times.measure(.index) { AddressBook.build(documents.map(\.document)) }
 
         // What the front matter says (references, themes, topics, the display order) is worked
-        // out on one core while the bodies are surveyed on the others.
+        // out on one core while the bodies are surveyed, or their surveys resolved, on the others.
+        // What the front matter says (references, themes, topics, the display order, related
+        // documents and neighbours) is worked out on one core while the bodies are surveyed on the others.
         let resolver = LinkResolver(book: book, drafts: drafts, attachments: attachmentPaths)
         let (bodies, frontMatter) = Array(book.origins.indices).parallelMap({ position -> SurveyedBody in
             SurveyedBody(survey: surveyor.survey(documents[book.origins[position]], position: position), position: position,
-                         resolver: resolver,
-                         times: surveyor.times, keeping: keepingSurveys)
+                         resolver: resolver, times: surveyor.times, keeping: keepingSurveys)
         }, alongside: {
             surveyor.times.measure(.index) {
                 let (declared, referenceProblems) = ReferenceResolver(book: book, drafts: drafts, attachments: attachmentPaths)
                     .resolve()
                 let (taxonomy, taxonomyProblems) = Taxonomy.build(book)
-                return (declared: declared, taxonomy: taxonomy, rank: displayRank(book.documents),
+                let ranks = documentRanks(book.documents)
+                let proximity = extent == .problems ? nil
+                    : LinkGraph.Proximity(documents: book.documents, declared: declared, taxonomy: taxonomy, rank: ranks.display,
+                                          withRelated: extent == .pages)
+                return (declared: declared, taxonomy: taxonomy, ranks: ranks, proximity: proximity,
                         problems: FileNames.check(attachments) + addressProblems + referenceProblems + taxonomyProblems)
             }
         })
-        let (declared, taxonomy, rank, siteDiagnostics) = frontMatter
+        let (declared, taxonomy, ranks, proximity, siteDiagnostics) = frontMatter
+        let rank = ranks.display
         let anchors = bodies.map(\.anchors)
         return surveyor.times.measure(.index) {
             var links = bodies.map(\.links)
@@ -60,15 +66,15 @@ enum Indexer {
                 links[position] = links[position].pointingAtPages(for: Set(missing.map(\.key)))
             }
 
-            let graph = extent == .problems ? LinkGraph(count: book.documents.count)
-                : LinkGraph.build(documents: book.documents, edges: declared + mentions(in: bodies), taxonomy: taxonomy,
-                                  rank: rank, withRelated: extent == .pages)
+            let graph = proximity.map { proximity in
+                LinkGraph(count: book.documents.count, edges: declared + mentions(in: bodies), rank: rank, proximity: proximity)
+            } ?? LinkGraph(count: book.documents.count)
             let members = Dictionary(grouping: book.documents.indices) { book.documents[$0].kind }
                 .mapValues { $0.sorted { rank[$0] < rank[$1] } }
             let site = IndexedSite(
                 configuration: configuration, attachments: attachments, book: book, taxonomy: taxonomy, graph: graph,
                 contents: bodies.map(\.contents), links: links, texts: book.origins.map { documents[$0].text },
-                rank: rank, members: members
+                rank: rank, titleRank: ranks.title, members: members
             )
             var surveys: [BodySurvey]?
             if keepingSurveys {
@@ -128,8 +134,10 @@ struct SurveyedBody: Sendable {
 }
 
 private extension Indexer {
-    /// Positions ranked newest first (undated last), then by title, kind and slug.
-    static func displayRank(_ documents: [Document]) -> [Int] {
+    /// Positions ranked newest first (undated last), then by title, kind and
+    /// slug (`display`); and ranked by title, A to Z ignoring case, ties in
+    /// display order (`title`).
+    static func documentRanks(_ documents: [Document]) -> (display: [Int], title: [Int]) {
         let titles = documents.map { $0.title.lowercased() }
         let order = documents.indices.sorted { a, b in
             let (x, y) = (documents[a], documents[b])
@@ -140,7 +148,13 @@ private extension Indexer {
             }
             return (titles[a], x.kind, x.slug) < (titles[b], y.kind, y.slug)
         }
-        var rank = [Int](repeating: 0, count: documents.count)
+        let display = places(order)
+        return (display, places(documents.indices.sorted { (titles[$0], display[$0]) < (titles[$1], display[$1]) }))
+    }
+
+    /// Each position's place in `order`.
+    static func places(_ order: [Int]) -> [Int] {
+        var rank = [Int](repeating: 0, count: order.count)
         for (place, position) in order.enumerated() { rank[position] = place }
         return rank
     }

@@ -18,33 +18,46 @@ struct LinkGraph: Sendable {
     /// candidates; bounds the work for themes that most documents share.
     static let candidatesPerTerm = 200
 
-    /// The graph of `edges`, no two of which are the same (declared references
-    /// are made unique, and each text's mentions are); related documents only
-    /// `withRelated` (pages list them, checks do not).
-    static func build(documents: [Document], edges: [Edge], taxonomy: Taxonomy, rank: [Int],
-                      withRelated: Bool = true) -> LinkGraph {
-        var outgoing = [[Edge]](repeating: [], count: documents.count)
-        var incoming = [[Edge]](repeating: [], count: documents.count)
+    /// The graph of `edges` among `count` documents, no two of which are the
+    /// same (declared references are made unique, and each text's mentions
+    /// are), with `proximity` worked out from the front matter beforehand.
+    init(count: Int, edges: [Edge], rank: [Int], proximity: Proximity) {
+        var outgoing = [[Edge]](repeating: [], count: count)
+        var incoming = [[Edge]](repeating: [], count: count)
         for edge in edges {
             outgoing[edge.source].append(edge)
             incoming[edge.target].append(edge)
         }
-        outgoing = outgoing.parallelMap { $0.sorted { ($0.relation, rank[$0.target]) < ($1.relation, rank[$1.target]) } }
-        incoming = incoming.parallelMap { $0.sorted { ($0.relation, rank[$0.source]) < ($1.relation, rank[$1.source]) } }
-        return LinkGraph(
-            outgoing: outgoing, incoming: incoming,
-            related: withRelated ? relatedDocuments(count: documents.count, taxonomy: taxonomy, rank: rank)
-                : Array(repeating: [], count: documents.count),
-            neighbours: sequenceNeighbours(documents: documents, edges: edges)
-        )
+        self.outgoing = outgoing.parallelMap { $0.sorted { ($0.relation, rank[$0.target]) < ($1.relation, rank[$1.target]) } }
+        self.incoming = incoming.parallelMap { $0.sorted { ($0.relation, rank[$0.source]) < ($1.relation, rank[$1.source]) } }
+        related = proximity.related
+        neighbours = proximity.neighbours
+    }
+
+    /// What the front matter alone says is near each document: related
+    /// documents and neighbours in a sequence, so that they can be worked
+    /// out while the bodies are still being surveyed.
+    struct Proximity: Sendable {
+        let related: [[Int]]
+        let neighbours: [Neighbours]
+
+        /// The proximity of `documents` by `declared` references, `taxonomy`
+        /// and display `rank`; related documents only `withRelated` (pages list them, checks do not).
+        init(documents: [Document], declared: [Edge], taxonomy: Taxonomy, rank: [Int], withRelated: Bool = true) {
+            related = withRelated ? LinkGraph.relatedDocuments(count: documents.count, taxonomy: taxonomy, rank: rank)
+                : Array(repeating: [], count: documents.count)
+            neighbours = LinkGraph.sequenceNeighbours(documents: documents, edges: declared)
+        }
     }
 }
 
 extension LinkGraph {
     /// A graph of `count` documents without edges.
     init(count: Int) {
-        self.init(outgoing: Array(repeating: [], count: count), incoming: Array(repeating: [], count: count),
-                  related: Array(repeating: [], count: count), neighbours: Array(repeating: Neighbours(), count: count))
+        outgoing = Array(repeating: [], count: count)
+        incoming = Array(repeating: [], count: count)
+        related = Array(repeating: [], count: count)
+        neighbours = Array(repeating: Neighbours(), count: count)
     }
 }
 

@@ -52,10 +52,11 @@ private extension Taxonomy {
             for spelling in spellings { names[Slug.make(spelling)] = names[Slug.make(spelling)] ?? position }
         }
         let candidates = book.slugs(of: .theme)
+        var slugs = SpellingKeys(Slug.make)
         return book.documents.map { document in
             var found: [Int] = []
             for written in document.themes {
-                if let position = names[Slug.make(written.value)] {
+                if let position = names[slugs.key(of: written.value)] {
                     if !found.contains(position) { found.append(position) }
                 } else {
                     let suggestion = Suggestion.closest(to: Slug.make(written.value), in: candidates)
@@ -72,10 +73,11 @@ private extension Taxonomy {
     static func collectTopics(_ book: AddressBook, diagnostics: inout [Diagnostic]) -> ([Topic], [[Int]]) {
         var spellingsByKey: [String: [String: Int]] = [:]
         var keysOfDocument: [[String]] = []
+        var topicKeys = SpellingKeys(topicKey)
         for document in book.documents {
             var keys: [String] = []
             for written in document.topics {
-                let key = topicKey(written.value)
+                let key = topicKeys.key(of: written.value)
                 guard !key.isEmpty else { continue }
                 spellingsByKey[key, default: [:]][written.value, default: 0] += 1
                 if !keys.contains(key) { keys.append(key) }
@@ -89,7 +91,7 @@ private extension Taxonomy {
         }
         for document in book.documents {
             for written in document.topics {
-                let key = topicKey(written.value)
+                let key = topicKeys.key(of: written.value)
                 if let name = preferred[key], name != written.value {
                     diagnostics.append(Diagnostic(.topicSpelling(written: written.value, preferred: name),
                                                   at: written.location(in: document.file)))
@@ -112,5 +114,23 @@ private extension Taxonomy {
     /// `Band 4`, `band-4` and `BAND4` all give `band4`.
     static func topicKey(_ text: String) -> String {
         Slug.letters(text)
+    }
+}
+
+/// The key of each spelling, made once for each distinct spelling: many
+/// documents write the same few themes and topics.
+private struct SpellingKeys {
+    let make: (String) -> String
+    private var made: [String: String] = [:]
+
+    init(_ make: @escaping (String) -> String) {
+        self.make = make
+    }
+
+    mutating func key(of spelling: String) -> String {
+        if let key = made[spelling] { return key }
+        let key = make(spelling)
+        made[spelling] = key
+        return key
     }
 }

@@ -41,7 +41,7 @@ struct ListingPages {
         case .resource:
             groups = resourceGroups(members, from: address)
         default:
-            let alphabetical = members.sorted { site.documents[$0].title.lowercased() < site.documents[$1].title.lowercased() }
+            let alphabetical = site.inTitleOrder(members)
             groups = [["items": frame.items(alphabetical, from: address)]]
         }
         var listing: TemplateRecord = ["title": kind.pluralTitle, "count": members.count]
@@ -66,7 +66,7 @@ struct ListingPages {
     /// Which themes each of the latest sessions discussed, oldest session first.
     private func themeMatrix(from address: String) -> TemplateRecord? {
         let sessions = Array(site.documents(of: .meeting).prefix(ListingPages.sessionsInThemeTable).reversed())
-        let themes = site.documents(of: .theme).sorted { site.documents[$0].title.lowercased() < site.documents[$1].title.lowercased() }
+        let themes = site.inTitleOrder(site.documents(of: .theme))
         guard !sessions.isEmpty, !themes.isEmpty else { return nil }
         let discussed = sessions.map { Set(site.taxonomy.themesOfDocument[$0]) }
         return [
@@ -121,7 +121,7 @@ struct ListingPages {
         let address = SitePath.listing(.job)
         var context = frame.context(address: address, title: Kind.job.pluralTitle, description: nil,
                                     section: address, breadcrumbs: [("Home", "")])
-        let roles = site.documents(of: .job).sorted { site.documents[$0].title.lowercased() < site.documents[$1].title.lowercased() }
+        let roles = site.inTitleOrder(site.documents(of: .job))
         let pillars = site.configuration.pillars
         var cells: [String: [Int]] = [:]
         var someRoleHasNoPillar = false
@@ -159,7 +159,7 @@ struct ListingPages {
             case let (x?, y?) where x != y: return x > y
             case (nil, _?): return false
             case (_?, nil): return true
-            default: return site.documents[a].title.lowercased() < site.documents[b].title.lowercased()
+            default: return site.titleRank[a] < site.titleRank[b]
             }
         }.map { comparisonRow($0, from: address) })
         let byOrganisation = Dictionary(grouping: roles) { role -> Int in
@@ -203,8 +203,7 @@ struct ListingPages {
     }
 
     private func themeEntries(from address: String) -> [TemplateRecord] {
-        site.documents(of: .theme)
-            .sorted { site.documents[$0].title.lowercased() < site.documents[$1].title.lowercased() }
+        site.inTitleOrder(site.documents(of: .theme))
             .map { theme in
                 var entry = frame.item(theme, from: address)
                 let count = site.taxonomy.documentsOfTheme[theme]?.count ?? 0
@@ -221,7 +220,7 @@ struct ListingPages {
             return .website
         }
         return byKind.keys.sorted().map { kind in
-            let items = byKind[kind]!.sorted { site.documents[$0].title.lowercased() < site.documents[$1].title.lowercased() }
+            let items = site.inTitleOrder(byKind[kind]!)
                 .map { position -> TemplateRecord in
                     var item = frame.item(position, from: address)
                     let sessions = site.graph.outgoing[position].filter { $0.relation == .sharedIn }.map { edge in

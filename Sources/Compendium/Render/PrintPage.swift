@@ -16,12 +16,9 @@ struct PrintPage: Sendable {
             positions.sorted { (site.documents[$0].date ?? Day.distantPast, site.documents[$0].slug)
                 < (site.documents[$1].date ?? Day.distantPast, site.documents[$1].slug) }
         }
-        let byTitle: ([Int]) -> [Int] = { positions in
-            let titles = Dictionary(uniqueKeysWithValues: positions.map { ($0, site.documents[$0].title.lowercased()) })
-            return positions.sorted { titles[$0]! < titles[$1]! }
-        }
         groups = [(.meeting, chronological(site.documents(of: .meeting))), (.slides, chronological(site.documents(of: .slides))),
-                  (.resource, byTitle(site.documents(of: .resource))), (.job, byTitle(site.documents(of: .job)))]
+                  (.resource, site.inTitleOrder(site.documents(of: .resource))),
+                  (.job, site.inTitleOrder(site.documents(of: .job)))]
             .filter { !$0.positions.isEmpty }
     }
 

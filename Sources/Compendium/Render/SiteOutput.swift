@@ -6,6 +6,15 @@ public protocol SiteOutput: Sendable {
     func add(_ file: OutputFile)
     /// Starts a file too large to hold at once, written in pieces by one thread at a time.
     func addInPieces(_ path: String) -> any FilePieces
+    /// Makes ready, on the calling thread, what the files at `paths` will
+    /// need before they are added (their folders), so that the threads that
+    /// add them later do not wait on each other to do it.
+    func prepare(_ paths: [String])
+}
+
+extension SiteOutput {
+    /// Output that needs nothing made ready for a file.
+    public func prepare(_ paths: [String]) {}
 }
 
 /// A file of the site being written piece by piece, in order.

@@ -273,11 +273,18 @@ private extension SiteRenderer {
                 }
                 waiting = []
             }
-            for start in stride(from: 0, to: positions.count, by: batchSize) {
-                let batch = Array(positions[start..<min(positions.count, start + batchSize)])
+            let batches = stride(from: 0, to: positions.count, by: batchSize).map { start in
+                Array(positions[start..<min(positions.count, start + batchSize)])
+            }
+            for (number, batch) in batches.enumerated() {
+                // The folders of the next batch's pages are made while this batch renders.
+                let next = number + 1 < batches.count ? batches[number + 1].map { SitePath.file(for: site.address(of: $0)) } : []
                 let (rendered, _) = batch.parallelMap({ position in
                     renderDocument(position, placements: placements, into: output, templates: templates)
-                }, alongside: handOver)
+                }, alongside: {
+                    handOver()
+                    times.measure(.write) { output.prepare(next) }
+                })
                 waiting = Array(zip(batch, rendered))
             }
             handOver()

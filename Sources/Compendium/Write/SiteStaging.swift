@@ -89,6 +89,16 @@ extension SiteWriter {
             }
         }
 
+        /// Creates the folders of the files at `paths`: folders are made one at a time in a
+        /// parent folder, so threads that each make their own wait on each other.
+        public func prepare(_ paths: [String]) {
+            do {
+                for path in paths { try makeFolders(for: path) }
+            } catch {
+                record(error)
+            }
+        }
+
         /// Starts a file written in pieces into the new site.
         public func addInPieces(_ path: String) -> any FilePieces {
             do {

@@ -479,6 +479,20 @@ private func page(_ slug: String, title: String? = nil) -> (String, String) {
         #expect(related.map { index.site.documents[$0].slug } == ["newest", "b", "c", "d", "e"])
     }
 
+    @Test func titleOrderIgnoresCaseAndTiesInDisplayOrder() throws {
+        let index = try IndexFixture([
+            resource("b", title: "beta"),
+            resource("a-old", "date: 2024-01-01", title: "alpha"),
+            resource("a-new", "date: 2025-01-01", title: "Alpha"),
+            resource("c", title: "Gamma"),
+        ])
+        let slugs = { (positions: [Int]) in positions.map { index.site.documents[$0].slug } }
+        let resources = index.site.documents(of: .resource)
+        #expect(slugs(resources) == ["a-new", "a-old", "b", "c"], "display order: newest first, then by title")
+        #expect(slugs(index.site.inTitleOrder(resources.reversed())) == ["a-new", "a-old", "b", "c"])
+        #expect(slugs(index.site.inTitleOrder(try [index.position(.resource, "c"), index.position(.resource, "b")])) == ["b", "c"])
+    }
+
     @Test func neighboursFollowTheDateWithinASeries() throws {
         let index = try IndexFixture([
             ("series/peer-support.md", Unit.text("title: Peer support")),

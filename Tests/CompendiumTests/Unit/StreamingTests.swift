@@ -113,6 +113,25 @@ private final class EditingOutput: SiteOutput {
         for (one, other) in zip(whole, small) { #expect(one == other, "\(one.path)") }
     }
 
+    /// Pages written batch by batch into folders made while the batch before
+    /// renders are the pages rendered in memory, byte for byte.
+    @Test(arguments: ["basic", "warnings"])
+    func pagesWrittenIntoFoldersMadeAheadAreThoseRenderedInMemory(_ fixture: String) throws {
+        let project = try Self.project(fixture)
+        let checked = SiteBuilder.check(content: project.content, configuration: project.configuration)
+        let (expected, _) = SiteRenderer(site: checked.site, templates: project.templates).render()
+        try ScratchFolder.with { folder in
+            let staging = try SiteWriter.Staging(replacing: folder.at("site"))
+            let problems = SiteRenderer(site: checked.site, templates: project.templates, batchSize: 2).render(into: staging)
+            try staging.commit()
+            #expect(problems == [])
+            #expect(folder.files(under: "site").filter { $0 != SiteWriter.markerName } == expected.map(\.path).sorted())
+            for file in expected {
+                #expect(FileManager.default.contents(atPath: folder.at("site/" + file.path)) == Data(file.bytes), "\(file.path)")
+            }
+        }
+    }
+
     /// A template set that shows the print page's bodies inside an indented
     /// partial indents their lines; the page is then rendered whole, alike.
     @Test func bodiesInsideAnIndentedPartialAreIndentedLikeTheRest() throws {
@@ -144,6 +163,33 @@ private final class EditingOutput: SiteOutput {
             #expect(staging.counts == (files: 2, pages: 1))
             let written = try String(contentsOfFile: folder.at("site/print/index.html"), encoding: .utf8)
             #expect(written == "<html>onetwo</html>\n")
+        }
+    }
+
+    @Test func foldersMadeAheadHoldTheFilesAddedLater() throws {
+        try ScratchFolder.with { folder in
+            let staging = try SiteWriter.Staging(replacing: folder.at("site"))
+            staging.prepare(["meetings/a/index.html", "meetings/b/index.html", "index.html"])
+            let building = try #require(try FileSystem.names(in: folder.path).first { $0.hasPrefix(".site.building-") })
+            #expect(FileSystem.entryType(folder.at(building + "/meetings/a")) == .directory)
+            #expect(FileSystem.entryType(folder.at(building + "/meetings/b")) == .directory)
+            for path in ["meetings/a/index.html", "meetings/b/index.html", "index.html"] {
+                staging.add(OutputFile(path: path, text: path))
+            }
+            try staging.commit()
+            #expect(folder.files(under: "site") == [SiteWriter.markerName, "index.html", "meetings/a/index.html",
+                                                     "meetings/b/index.html"])
+            #expect(folder.read("site/meetings/b/index.html") == "meetings/b/index.html")
+        }
+    }
+
+    @Test func aFolderThatCannotBeMadeAheadFailsTheCommit() throws {
+        try ScratchFolder.with { folder in
+            let staging = try SiteWriter.Staging(replacing: folder.at("site"))
+            staging.add(OutputFile(path: "meetings", text: "a file where a folder must go"))
+            staging.prepare(["meetings/a/index.html"])
+            #expect(throws: SiteWriter.Failure.self) { try staging.commit() }
+            #expect(FileSystem.entryType(folder.at("site")) == nil)
         }
     }
 
