@@ -1,5 +1,6 @@
 @testable import Compendium
 import Dispatch
+import Foundation
 import Synchronization
 import Testing
 
@@ -550,6 +551,24 @@ import Testing
             for index in 0..<count {
                 #expect(read[index] == (sources[index] == nil ? nil : contents[index]), "file \(index)")
             }
+        }
+    }
+
+    @Test func filesOpenedAheadAndNeverReadAreClosedWhenTheReaderGoes() throws {
+        try ScratchFolder.with { folder in
+            for index in 0..<40 { try folder.write("f\(index).md", "file \(index)\n") }
+            let openDescriptors = { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0 }
+            let before = openDescriptors()
+            do {
+                let reader = ReadAhead((0..<40).map { SourceFile(relativePath: "f\($0).md", displayPath: "f\($0).md", path: folder.at("f\($0).md")) },
+                                       window: 6)
+                for index in 0..<10 { #expect(try reader.read(index) == Array("file \(index)\n".utf8)) }
+                reader.stop()
+            }
+            // The thread lets the reader go once it sees the stop.
+            let deadline = Date().addingTimeInterval(5)
+            while openDescriptors() > before && Date() < deadline { usleep(10_000) }
+            #expect(openDescriptors() == before)
         }
     }
 
