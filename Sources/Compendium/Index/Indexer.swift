@@ -30,7 +30,7 @@ enum Indexer {
         surveyor: BodySurveyor, extent: CheckExtent = .pages, keepingSurveys: Bool = false
     ) -> IndexOutcome {
         let attachmentPaths = Set(attachments.map(\.relativePath))
-        let (book, addressProblems) = surveyor.times.measure(.index) { AddressBook.build(documents.map(\.document)) }
+        let (book, addressProblems) = surveyor.times.measure(.index) { AddressBook.build(documents.map { $0.document }) }
 
         // What the front matter says (references, themes, topics, the display order) is worked
         // out on one core while the bodies are surveyed, or their surveys resolved, on the others.
@@ -55,9 +55,9 @@ enum Indexer {
         })
         let (declared, taxonomy, ranks, proximity, siteDiagnostics) = frontMatter
         let rank = ranks.display
-        let anchors = bodies.map(\.anchors)
+        let anchors = bodies.map { $0.anchors }
         return surveyor.times.measure(.index) {
-            var links = bodies.map(\.links)
+            var links = bodies.map { $0.links }
             var bodyDiagnostics = bodies.map { [$0.problem].compactMap { $0 } + $0.links.diagnostics }
             for position in links.indices {
                 let missing = missingAnchors(from: position, links[position], anchors: anchors, book: book)
@@ -73,7 +73,7 @@ enum Indexer {
                 .mapValues { $0.sorted { rank[$0] < rank[$1] } }
             let site = IndexedSite(
                 configuration: configuration, attachments: attachments, book: book, taxonomy: taxonomy, graph: graph,
-                contents: bodies.map(\.contents), links: links, texts: book.origins.map { documents[$0].text },
+                contents: bodies.map { $0.contents }, links: links, texts: book.origins.map { documents[$0].text },
                 rank: rank, titleRank: ranks.title, members: members
             )
             var surveys: [BodySurvey]?

@@ -45,8 +45,8 @@ public enum SitePath {
     /// from `meetings/a/` to `themes/b/` is `../../themes/b/`, or
     /// `../../themes/b/index.html` in the `.files` style.
     public static func relative(from: String, to: String, style: LinkStyle) -> String {
-        let toIsDirectory = to.isEmpty || to.utf8.last == UInt8(ascii: "/")
-        return relative(from: from, to: to, namingIndexFile: style == .files && toIsDirectory)
+        guard style == .files else { return relative(from: from, to: to, namingIndexFile: false) }
+        return relative(from: from, to: to, namingIndexFile: to.isEmpty || to.utf8.last == UInt8(ascii: "/"))
     }
 
     /// The link from the page at `from` to `to` in the `.directories` style.

@@ -86,8 +86,8 @@ struct ContentCheck: Sendable {
                 countProblem: Diagnostic?) -> CheckResult {
         var diagnostics = [countProblem].compactMap { $0 }
         // In the order of the stages, so that diagnostics sort as they always have.
-        diagnostics += files.flatMap(\.parseProblems)
-        diagnostics += files.flatMap(\.modelProblems)
+        diagnostics += files.flatMap { $0.parseProblems }
+        diagnostics += files.flatMap { $0.modelProblems }
         diagnostics += files.flatMap { $0.privacy?.diagnostics ?? [] }
         diagnostics += index.diagnostics
         let allowances = files.flatMap { $0.privacy?.allowances ?? [] }

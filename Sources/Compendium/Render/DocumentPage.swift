@@ -58,7 +58,7 @@ struct DocumentPage {
         let incoming = site.graph.incoming[position].filter { !($0.relation == .mentions && listed.contains($0.source)) }
         let relations = Relation.allCases.filter { relation in incoming.contains { $0.relation == relation } }
         return relations.map { relation in
-            let sources = incoming.filter { $0.relation == relation }.map(\.source)
+            let sources = incoming.filter { $0.relation == relation }.map { $0.source }
             return ["title": relation.incomingTitle, "items": frame.items(sources, from: address)]
         }
     }

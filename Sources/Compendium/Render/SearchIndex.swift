@@ -15,19 +15,29 @@ enum SearchIndex {
     /// Writes the index into `output`, `batchSize` entries at a time, with
     /// `excerpts` (by position) the start of each document's text from `excerpt(_:)`.
     static func write(for site: IndexedSite, excerpts: [String], into output: any SiteOutput, batchSize: Int) {
-        let file = output.addInPieces(path)
+        nonisolated(unsafe) let file = output.addInPieces(path)
         file.append(head(for: site))
-        for start in stride(from: 0, to: site.documents.count, by: batchSize) {
-            let positions = Array(start..<min(site.documents.count, start + batchSize))
-            let entries = positions.parallelMap { entry(for: $0, in: site, excerpt: excerpts[$0]) }
+        // Each batch is written while the next is made, as one more piece of its work; the
+        // batches follow each other, so the file and the entries made are used by one piece at a time.
+        nonisolated(unsafe) var made: [[UInt8]] = []
+        nonisolated(unsafe) var first = true
+        let writeMade: @Sendable () -> Void = {
+            guard !made.isEmpty else { return }
             var piece: [UInt8] = []
-            piece.reserveCapacity(entries.reduce(0) { $0 + $1.count + 2 })
-            for (index, entry) in entries.enumerated() {
-                if start > 0 || index > 0 { piece += separator }
+            piece.reserveCapacity(made.reduce(0) { $0 + $1.count + 2 })
+            for entry in made {
+                if !first { piece += separator }
                 piece += entry
+                first = false
             }
             file.append(piece)
         }
+        for start in stride(from: 0, to: site.documents.count, by: batchSize) {
+            let positions = Array(start..<min(site.documents.count, start + batchSize))
+            let (entries, _) = positions.parallelMap({ entry(for: $0, in: site, excerpt: excerpts[$0]) }, alongside: writeMade)
+            made = entries
+        }
+        writeMade()
         file.append(tail)
         file.close()
     }

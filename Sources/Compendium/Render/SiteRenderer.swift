@@ -246,8 +246,8 @@ private extension SiteRenderer {
     }
 
     func writeSearchIndexAndFeeds(_ facts: [TextFacts], into output: any SiteOutput) {
-        times.measure(.render) { SearchIndex.write(for: site, excerpts: facts.map(\.excerpt), into: output, batchSize: 4 * batchSize) }
-        for file in SiteFeeds.files(for: site, textSummaries: facts.map(\.feedSummary)) + (templates?.assets ?? []) {
+        times.measure(.render) { SearchIndex.write(for: site, excerpts: facts.map { $0.excerpt }, into: output, batchSize: 4 * batchSize) }
+        for file in SiteFeeds.files(for: site, textSummaries: facts.map { $0.feedSummary }) + (templates?.assets ?? []) {
             write(file, to: output)
         }
     }

@@ -511,6 +511,21 @@ import Testing
         }
         #expect(runs.withLock { $0 } == 4)
     }
+
+    /// Results that own memory (text, arrays) are made once each, in place, and hold what the transform made.
+    @Test func resultsThatOwnMemoryAreMadeOnceEach() {
+        let made = Mutex(0)
+        for count in [0, 1, 2, 3_000] {
+            let elements = Array(0..<count)
+            let results = elements.parallelMap { element -> (String, [Int]) in
+                made.withLock { $0 += 1 }
+                return ("element number \(element), long enough to be kept apart from its record", Array(0..<(element % 17)))
+            }
+            #expect(results.map(\.0) == elements.map { "element number \($0), long enough to be kept apart from its record" })
+            #expect(results.map(\.1) == elements.map { Array(0..<($0 % 17)) })
+        }
+        #expect(made.withLock { $0 } == 3_003)
+    }
 }
 
 @Suite struct StageTimesUnitTests {
