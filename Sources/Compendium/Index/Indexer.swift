@@ -32,8 +32,6 @@ enum Indexer {
         let attachmentPaths = Set(attachments.map(\.relativePath))
         let (book, addressProblems) = surveyor.times.measure(.index) { AddressBook.build(documents.map { $0.document }) }
 
-        // What the front matter says (references, themes, topics, the display order) is worked
-        // out on one core while the bodies are surveyed, or their surveys resolved, on the others.
         // What the front matter says (references, themes, topics, the display order, related
         // documents and neighbours) is worked out on one core while the bodies are surveyed on the others.
         let resolver = LinkResolver(book: book, drafts: drafts, attachments: attachmentPaths)

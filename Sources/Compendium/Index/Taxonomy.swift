@@ -56,10 +56,11 @@ private extension Taxonomy {
         return book.documents.map { document in
             var found: [Int] = []
             for written in document.themes {
-                if let position = names[slugs.key(of: written.value)] {
+                let slug = slugs.key(of: written.value)
+                if let position = names[slug] {
                     if !found.contains(position) { found.append(position) }
                 } else {
-                    let suggestion = Suggestion.closest(to: Slug.make(written.value), in: candidates)
+                    let suggestion = Suggestion.closest(to: slug, in: candidates)
                     diagnostics.append(Diagnostic(.unknownTheme(value: written.value, suggestion: suggestion),
                                                   at: written.location(in: document.file)))
                 }

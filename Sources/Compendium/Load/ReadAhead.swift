@@ -102,7 +102,7 @@ final class ReadAhead: Sendable {
                 state.open += 1
                 return true
             }
-            // The worker came first and opened the file itself.
+            // The worker came first and opened the file itself, or the reader stopped.
             if !handed { close(descriptor) }
         }
     }
