@@ -3,8 +3,9 @@
 /// without holding every body at once.
 ///
 /// A template set that puts the bodies inside an indented partial would
-/// indent each line of them, which bytes filled into a hole would not be;
-/// for such a set there is no skeleton and the page is rendered whole.
+/// indent each line of them, and one that shows them with an escaping tag
+/// would escape them, which bytes filled into a hole would not be; for
+/// such a set there is no skeleton and the page is rendered whole.
 struct PrintSkeleton: Sendable {
     /// The page's bytes without the bodies.
     let bytes: [UInt8]
@@ -14,7 +15,7 @@ struct PrintSkeleton: Sendable {
     /// The skeleton of `page`, or `nil` when `templates` cannot have one.
     init?(page: PrintPage, templates: TemplateSet) {
         let (bytes, holes) = templates.renderWithHoles("print", page.context(body: { .hole($0) }))
-        guard let holes, holes.map(\.number) == Array(holes.indices) else { return nil }
+        guard let holes, holes.map(\.number) == Array(holes.indices), !holes.contains(where: \.escaped) else { return nil }
         self.bytes = bytes
         self.holes = holes
     }

@@ -132,23 +132,42 @@ private final class EditingOutput: SiteOutput {
         }
     }
 
-    /// A template set that shows the print page's bodies inside an indented
-    /// partial indents their lines; the page is then rendered whole, alike.
-    @Test func bodiesInsideAnIndentedPartialAreIndentedLikeTheRest() throws {
+    /// The print page of the `basic` fixture, built with the default template
+    /// set and `overrides` (template path under `templates/`, text) on top.
+    private static func printPage(overriding overrides: [String: String]) throws -> String {
         let project = try Self.project("basic")
-        try ScratchFolder.with { folder in
-            try folder.write("theme/templates/print.mustache", "{{#print}}{{#sections}}{{#documents}}\n  {{>partials/body}}\n{{/documents}}{{/sections}}{{/print}}")
-            try folder.write("theme/templates/partials/body.mustache", "<div>\n{{{body}}}\n</div>\n")
+        return try ScratchFolder.with { folder in
+            for (path, text) in overrides { try folder.write("theme/templates/" + path, text) }
             let (templates, problems) = TemplateSet.load(from: [Repository.defaultTemplates, folder.at("theme")],
                                                          displayPaths: ["default", "theme"], required: [])
             #expect(problems.filter { $0.severity == .error } == [])
             let set = try #require(templates)
             let checked = SiteBuilder.check(content: project.content, configuration: project.configuration)
             let (files, _) = SiteRenderer(site: checked.site, templates: set).render()
-            let page = String(decoding: try #require(files.first { $0.path == "print/index.html" }).bytes, as: UTF8.self)
-            #expect(page.hasPrefix("\n  <div>\n  <"))
-            #expect(!page.contains("\n<p>"), "every line of every body is indented")
+            return String(decoding: try #require(files.first { $0.path == "print/index.html" }).bytes, as: UTF8.self)
         }
+    }
+
+    /// A template set that shows the print page's bodies inside an indented
+    /// partial indents their lines; the page is then rendered whole, alike.
+    @Test func bodiesInsideAnIndentedPartialAreIndentedLikeTheRest() throws {
+        let page = try Self.printPage(overriding: [
+            "print.mustache": "{{#print}}{{#sections}}{{#documents}}\n  {{>partials/body}}\n{{/documents}}{{/sections}}{{/print}}",
+            "partials/body.mustache": "<div>\n{{{body}}}\n</div>\n",
+        ])
+        #expect(page.hasPrefix("\n  <div>\n  <"))
+        #expect(!page.contains("\n<p>"), "every line of every body is indented")
+    }
+
+    /// A template set that shows the print page's bodies with an escaping tag
+    /// gets them escaped, as the page rendered whole would show them, not as
+    /// the HTML the streamed page writes between its parts.
+    @Test func bodiesShownWithAnEscapingTagAreEscaped() throws {
+        let page = try Self.printPage(overriding: [
+            "print.mustache": "{{#print}}{{#sections}}{{#documents}}\n[{{body}}]\n{{/documents}}{{/sections}}{{/print}}",
+        ])
+        #expect(page.hasPrefix("\n[&lt;"))
+        #expect(!page.contains("<p>"), "no body is written as HTML")
     }
 }
 

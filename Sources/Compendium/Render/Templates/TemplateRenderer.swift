@@ -91,7 +91,7 @@ struct TemplateRenderer {
                 case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .hole(let number):
                     guard let fill else {
-                        holes.append(TemplateHole(offset: output.count, number: number))
+                        holes.append(TemplateHole(offset: output.count, number: number, escaped: escaped))
                         break
                     }
                     guard escaped else {
@@ -203,6 +203,9 @@ struct TemplateHole: Sendable, Hashable {
     let offset: Int
     /// The number the hole was given.
     let number: Int
+    /// Whether the tag that shows it escapes text: bytes filled in later
+    /// must then be escaped too.
+    let escaped: Bool
 }
 
 private extension Optional where Wrapped == TemplateValue {
