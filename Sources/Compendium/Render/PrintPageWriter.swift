@@ -15,7 +15,7 @@ struct PrintSkeleton: Sendable {
     /// The skeleton of `page`, or `nil` when `templates` cannot have one.
     init?(page: PrintPage, templates: TemplateSet) {
         let (bytes, holes) = templates.renderWithHoles("print", page.context(body: { .hole($0) }))
-        guard let holes, holes.map(\.number) == Array(holes.indices), !holes.contains(where: \.escaped) else { return nil }
+        guard let holes, holes.map(\.number) == Array(holes.indices) else { return nil }
         self.bytes = bytes
         self.holes = holes
     }

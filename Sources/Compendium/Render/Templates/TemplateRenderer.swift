@@ -20,9 +20,11 @@ struct TemplateRenderer {
     private var overrides: [TemplateProgram.Override] = []
     /// Where each hole was rendered, in order.
     private(set) var holes: [TemplateHole] = []
-    /// Whether a hole was rendered inside an indented partial, whose
-    /// indentation the bytes filled in later would not get.
-    private(set) var holeIndented = false
+    /// Whether a hole was rendered where bytes filled in later would come
+    /// out differently from the same bytes rendered there: inside an
+    /// indented partial, whose indentation they would not get, or in a tag
+    /// that escapes, which would escape them.
+    private(set) var holeAltered = false
     /// Writes the bytes of a hole where it is rendered, instead of noting its place.
     private var fill: ((Int, inout [UInt8]) -> Void)?
 
@@ -41,7 +43,7 @@ struct TemplateRenderer {
 
     /// Renders the template `name` with `context`, which may hold holes:
     /// the bytes and where each hole is; `nil` holes when one was inside an
-    /// indented partial.
+    /// indented partial or in a tag that escapes.
     static func renderWithHoles(_ name: String, context: TemplateRecord, program: TemplateProgram)
         -> (bytes: [UInt8], holes: [TemplateHole]?) {
         rendered(name, context: context, program: program)
@@ -68,7 +70,7 @@ struct TemplateRenderer {
                     renderer.stack = [.record(context)]
                     renderer.fill = fill
                     renderer.run(program.templateSteps[Int(number)])
-                    return (renderer.output, renderer.holeIndented ? nil : renderer.holes)
+                    return (renderer.output, renderer.holeAltered ? nil : renderer.holes)
                 }
             }
         }
@@ -91,7 +93,8 @@ struct TemplateRenderer {
                 case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .hole(let number):
                     guard let fill else {
-                        holes.append(TemplateHole(offset: output.count, number: number, escaped: escaped))
+                        if escaped { holeAltered = true }
+                        holes.append(TemplateHole(offset: output.count, number: number))
                         break
                     }
                     guard escaped else {
@@ -157,7 +160,7 @@ struct TemplateRenderer {
         let start = output.count
         let holesBefore = holes.count
         body(&self)
-        if holes.count > holesBefore { holeIndented = true }
+        if holes.count > holesBefore { holeAltered = true }
         let prefix = program.indentations[Int(indentation)]
         var indented: [UInt8] = []
         var atLineStart = true
@@ -203,9 +206,6 @@ struct TemplateHole: Sendable, Hashable {
     let offset: Int
     /// The number the hole was given.
     let number: Int
-    /// Whether the tag that shows it escapes text: bytes filled in later
-    /// must then be escaped too.
-    let escaped: Bool
 }
 
 private extension Optional where Wrapped == TemplateValue {
