@@ -121,9 +121,12 @@ private extension MarkdownRenderer {
     static func marked(_ root: OpaquePointer, found: FoundNodes, runs: [(text: String, pieces: [WikiLinkPiece]?)],
                        headings: [Heading]) -> MarkedBody? {
         guard found.images.isEmpty, !found.holdsMarkStart else { return nil }
+        var open: [CChar] = [], close: [CChar] = []
+        open.reserveCapacity(256)
+        close.reserveCapacity(16)
         for (node, heading) in zip(found.headings, headings) {
-            guard let open = Mark.make(Mark.headingOpen, [String(heading.level), heading.anchor]),
-                  let close = Mark.make(Mark.headingClose, [String(heading.level)]),
+            guard Mark.make(Mark.headingOpen, [String(heading.level), heading.anchor], into: &open),
+                  Mark.make(Mark.headingClose, [String(heading.level)], into: &close),
                   let block = headingBlock(replacing: node) else { return nil }
             cmark_node_set_on_enter(block, open)
             cmark_node_set_on_exit(block, close)
@@ -131,8 +134,8 @@ private extension MarkdownRenderer {
         var index = 0
         for node in found.links {
             guard cmark_node_get_title(node).map({ $0.pointee == 0 }) ?? true,
-                  let open = Mark.make(Mark.linkOpen, [String(index), url(of: node)]),
-                  let close = Mark.make(Mark.linkClose, [String(index)]),
+                  Mark.make(Mark.linkOpen, [String(index), url(of: node)], into: &open),
+                  Mark.make(Mark.linkClose, [String(index)], into: &close),
                   let inline = custom(CMARK_NODE_CUSTOM_INLINE, replacing: node) else { return nil }
             cmark_node_set_on_enter(inline, open)
             cmark_node_set_on_exit(inline, close)
@@ -148,9 +151,9 @@ private extension MarkdownRenderer {
                 case .link(let link, let range):
                     let fields = [String(index), String(decoding: bytes[range], as: UTF8.self),
                                   link.label.map { "1" + $0 } ?? "0", link.target]
-                    guard let mark = Mark.make(Mark.wikiLink, fields),
+                    guard Mark.make(Mark.wikiLink, fields, into: &open),
                           let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, parseMemory) else { return nil }
-                    cmark_node_set_on_enter(node, mark)
+                    cmark_node_set_on_enter(node, open)
                     cmark_node_insert_before(run, node)
                     index += 1
                 }

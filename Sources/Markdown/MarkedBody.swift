@@ -75,23 +75,26 @@ enum Mark {
     static let linkClose = UInt8(ascii: "a")
     static let wikiLink = UInt8(ascii: "W")
 
-    /// A mark of `letter` with `fields`, as a C string for cmark's custom
-    /// nodes; `nil` when a field holds a byte marks are made of.
-    static func make(_ letter: UInt8, _ fields: [String]) -> [CChar]? {
-        var bytes: [CChar] = []
-        bytes.reserveCapacity(fields.reduce(4 + fields.count) { $0 + $1.utf8.count })
+    /// Writes a mark of `letter` with `fields` into `bytes`, replacing what
+    /// they held, as a C string for cmark's custom nodes; false when a field
+    /// holds a byte marks are made of. One buffer serves a whole body's marks.
+    static func make(_ letter: UInt8, _ fields: [String], into bytes: inout [CChar]) -> Bool {
+        bytes.removeAll(keepingCapacity: true)
         bytes.append(CChar(bitPattern: start))
         bytes.append(CChar(bitPattern: letter))
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(CChar(bitPattern: separator)) }
-            for byte in field.utf8 {
-                guard byte > separator else { return nil }
-                bytes.append(CChar(bitPattern: byte))
+            var field = field
+            let clean = field.withUTF8 { utf8 -> Bool in
+                guard !utf8.contains(where: { $0 <= separator }) else { return false }
+                utf8.withMemoryRebound(to: CChar.self) { bytes.append(contentsOf: $0) }
+                return true
             }
+            guard clean else { return false }
         }
         bytes.append(CChar(bitPattern: end))
         bytes.append(0)
-        return bytes
+        return true
     }
 }
 
@@ -133,34 +136,34 @@ private extension MarkedBody {
             guard let placement, let level = mark.number(0) else { return false }
             let shown = UInt8(ascii: "0") + UInt8(min(6, max(0, level + placement.headingOffset)))
             if mark.letter == Mark.headingClose {
-                output += "</h".utf8
+                output.appendLiteral("</h")
                 output.append(shown)
                 output.append(UInt8(ascii: ">"))
             } else {
                 guard mark.count == 2 else { return false }
-                output += "<h".utf8
+                output.appendLiteral("<h")
                 output.append(shown)
-                output += " id=\"".utf8
-                output.appendEscaped(placement.anchorPrefix.utf8)
+                output.appendLiteral(" id=\"")
+                output.appendEscaped(placement.anchorPrefix)
                 output.appendEscaped(mark.field(1))
-                output += "\">".utf8
+                output.appendLiteral("\">")
             }
         case Mark.linkOpen:
             guard mark.count == 2, let link = mark.number(0) else { return false }
             guard answer(link) != .missing else { return true }
             if let href = destination(link) {
                 guard isWrittenAsIs(href) else { return false }
-                output += "<a href=\"".utf8
-                output += href.utf8
+                output.appendLiteral("<a href=\"")
+                output.appendBytes(of: href)
             } else {
                 guard isWrittenAsIs(mark.field(1)) else { return false }
-                output += "<a href=\"".utf8
+                output.appendLiteral("<a href=\"")
                 output.append(contentsOf: mark.field(1))
             }
-            output += "\">".utf8
+            output.appendLiteral("\">")
         case Mark.linkClose:
             guard let link = mark.number(0) else { return false }
-            if answer(link) != .missing { output += "</a>".utf8 }
+            if answer(link) != .missing { output.appendLiteral("</a>") }
         case Mark.wikiLink:
             guard mark.count == 4, let link = mark.number(0), let flag = mark.field(2).first else { return false }
             let label = flag == UInt8(ascii: "1") ? UnsafeBufferPointer(rebasing: mark.field(2).dropFirst()) : nil
@@ -169,24 +172,24 @@ private extension MarkedBody {
                 if placement == nil { output.append(contentsOf: mark.field(1)) } else { output.appendEscaped(mark.field(1)) }
             case .found(let title):
                 guard placement != nil else {
-                    if let label { output.append(contentsOf: label) } else { output += title.utf8 }
+                    if let label { output.append(contentsOf: label) } else { output.appendBytes(of: title) }
                     return true
                 }
                 let href = destination(link) ?? ""
                 guard isWrittenAsIs(href) else { return false }
-                output += "<a href=\"".utf8
-                output += href.utf8
-                output += "\">".utf8
-                if let label { output.appendEscaped(label) } else { output.appendEscaped(title.utf8) }
-                output += "</a>".utf8
+                output.appendLiteral("<a href=\"")
+                output.appendBytes(of: href)
+                output.appendLiteral("\">")
+                if let label { output.appendEscaped(label) } else { output.appendEscaped(title) }
+                output.appendLiteral("</a>")
             case .missing:
                 let shown = label ?? mark.field(3)
                 if placement == nil {
                     output.append(contentsOf: shown)
                 } else {
-                    output += "<span class=\"missing-link\">".utf8
+                    output.appendLiteral("<span class=\"missing-link\">")
                     output.appendEscaped(shown)
-                    output += "</span>".utf8
+                    output.appendLiteral("</span>")
                 }
             }
         default:
@@ -249,22 +252,42 @@ private struct MarkFields {
 }
 
 private extension Array where Element == UInt8 {
+    /// Appends a string's UTF-8 bytes in one copy.
+    @inline(__always)
+    mutating func appendBytes(of text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Appends the bytes of a literal in one copy.
+    @inline(__always)
+    mutating func appendLiteral(_ literal: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Appends a string's bytes with `& " < >` written as character references, as cmark writes text.
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { appendEscaped($0) }
+    }
+
     /// Appends `bytes` with `& " < >` written as character references, as cmark writes text.
-    mutating func appendEscaped(_ bytes: some Collection<UInt8>) {
-        guard bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<")
-                                      || $0 == UInt8(ascii: ">") }) else {
-            append(contentsOf: bytes)
-            return
-        }
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): self += "&amp;".utf8
-            case UInt8(ascii: "\""): self += "&quot;".utf8
-            case UInt8(ascii: "<"): self += "&lt;".utf8
-            case UInt8(ascii: ">"): self += "&gt;".utf8
-            default: append(byte)
+    mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in bytes.indices {
+            let reference: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): reference = "&amp;"
+            case UInt8(ascii: "\""): reference = "&quot;"
+            case UInt8(ascii: "<"): reference = "&lt;"
+            case UInt8(ascii: ">"): reference = "&gt;"
+            default: continue
             }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendLiteral(reference)
+            runStart = index + 1
         }
+        append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }
 

@@ -55,12 +55,24 @@ struct DocumentPage {
     /// discussing the theme.
     private func referencedBy() -> [TemplateRecord] {
         let listed = document.kind == .theme ? Set(site.taxonomy.documentsOfTheme[position] ?? []) : []
-        let incoming = site.graph.incoming[position].filter { !($0.relation == .mentions && listed.contains($0.source)) }
-        let relations = Relation.allCases.filter { relation in incoming.contains { $0.relation == relation } }
-        return relations.map { relation in
-            let sources = incoming.filter { $0.relation == relation }.map { $0.source }
-            return ["title": relation.incomingTitle, "items": frame.items(sources, from: address)]
+        // Incoming edges are sorted by relation, so each relation's sources come as one run, in the relations' order.
+        var groups: [TemplateRecord] = []
+        var relation: Relation?
+        var sources: [Int] = []
+        func addGroup() {
+            guard let relation, !sources.isEmpty else { return }
+            groups.append(["title": relation.incomingTitle, "items": frame.items(sources, from: address)])
         }
+        for edge in site.graph.incoming[position] where !(edge.relation == .mentions && listed.contains(edge.source)) {
+            if edge.relation != relation {
+                addGroup()
+                relation = edge.relation
+                sources.removeAll(keepingCapacity: true)
+            }
+            sources.append(edge.source)
+        }
+        addGroup()
+        return groups
     }
 
     private func neighbours() -> TemplateRecord? {

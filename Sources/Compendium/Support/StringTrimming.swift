@@ -22,16 +22,32 @@ private func isKeptASCII(_ byte: UInt8) -> Bool {
 
 extension String {
     /// The index just after the first `count` characters, or `nil` when the
-    /// text has no more than `count`. Text whose first `count + 1` bytes are
-    /// ASCII other than a carriage return (after which every byte starts a
-    /// character) is not walked character by character.
+    /// text has no more than `count`. An ASCII byte other than a carriage
+    /// return that an ASCII byte follows is a character by itself, so runs of
+    /// such bytes are counted a byte at a time; only around other bytes is
+    /// the text walked character by character.
     func index(afterCharacters count: Int) -> String.Index? {
         let utf8 = self.utf8
-        if utf8.count > count,
-           utf8.prefix(count + 1).allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
-            return utf8.index(utf8.startIndex, offsetBy: count)
+        guard utf8.count > count else { return nil }
+        let boundary = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var offset = 0
+            for _ in 0..<count {
+                guard offset < bytes.count else { return nil }
+                let byte = bytes[offset]
+                if byte < 0x80, byte != UInt8(ascii: "\r"), offset + 1 == bytes.count || bytes[offset + 1] < 0x80 {
+                    offset += 1
+                } else {
+                    let next = index(after: utf8.index(utf8.startIndex, offsetBy: offset))
+                    offset = utf8.distance(from: utf8.startIndex, to: next)
+                }
+            }
+            return offset
         }
-        guard let end = index(startIndex, offsetBy: count, limitedBy: endIndex), end < endIndex else { return nil }
-        return end
+        guard let boundary else {
+            guard let end = index(startIndex, offsetBy: count, limitedBy: endIndex), end < endIndex else { return nil }
+            return end
+        }
+        guard let boundary, boundary < utf8.count else { return nil }
+        return utf8.index(utf8.startIndex, offsetBy: boundary)
     }
 }

@@ -18,6 +18,8 @@ extension SiteWriter {
         /// The output folder the site will replace.
         public let output: String
         private let folder: String
+        /// The staging folder, held open while the site is written into it.
+        private let openFolder: OpenFolder
         private let standby: String
         /// Whether the staging folder is the standby of an earlier build, holding files already.
         private let reusing: Bool
@@ -53,12 +55,11 @@ extension SiteWriter {
             // Claimed by renaming it, so two builds never share it.
             reusing = FileSystem.entryType(standby + "/" + SiteWriter.markerName) == .file
                 && (try? FileSystem.rename(standby, to: folder)) != nil
-            if !reusing {
-                do {
-                    try FileSystem.makeDirectory(folder)
-                } catch {
-                    throw .system("\(error)")
-                }
+            do {
+                if !reusing { try FileSystem.makeDirectory(folder) }
+                openFolder = try OpenFolder(folder)
+            } catch {
+                throw .system("\(error)")
             }
         }
 
@@ -76,13 +77,15 @@ extension SiteWriter {
         public func add(_ file: OutputFile) {
             do {
                 try makeFolders(for: file.path)
-                let location = folder + "/" + file.path
-                if reusing, (try? FileSystem.read(location)) == file.bytes {
-                    counted(file.path, unchanged: true)
-                    return
+                if reusing {
+                    let location = folder + "/" + file.path
+                    if (try? FileSystem.read(location)) == file.bytes {
+                        counted(file.path, unchanged: true)
+                        return
+                    }
+                    try FileSystem.removeTree(location)
                 }
-                if reusing { try FileSystem.removeTree(location) }
-                try FileSystem.write(file.bytes, to: location)
+                try openFolder.write(file.bytes, to: file.path)
                 counted(file.path, unchanged: false)
             } catch {
                 record(error)
@@ -105,7 +108,7 @@ extension SiteWriter {
                 try makeFolders(for: path)
                 let location = folder + "/" + path
                 if reusing { try FileSystem.removeTree(location) }
-                return Pieces(staging: self, path: path, location: location, descriptor: try FileSystem.create(location))
+                return Pieces(staging: self, path: path, location: location, descriptor: try openFolder.create(path))
             } catch {
                 record(error)
                 return Pieces(staging: self, path: path, location: "", descriptor: -1)
@@ -153,9 +156,10 @@ private extension SiteWriter.Staging {
             ancestors.append(String(rest))
         }
         for ancestor in ancestors.reversed() where !state.withLock({ $0.folders.contains(ancestor) }) {
-            let location = folder + "/" + ancestor
-            if reusing, let type = FileSystem.entryType(location), type != .directory { try FileSystem.removeTree(location) }
-            try FileSystem.makeDirectory(location)
+            if reusing, let type = FileSystem.entryType(folder + "/" + ancestor), type != .directory {
+                try FileSystem.removeTree(folder + "/" + ancestor)
+            }
+            try openFolder.makeDirectory(ancestor)
             state.withLock { _ = $0.folders.insert(ancestor) }
         }
     }

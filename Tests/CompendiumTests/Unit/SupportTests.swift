@@ -459,6 +459,25 @@ import Testing
             #expect(text.index(afterCharacters: count) == expected, "\(text.debugDescription) after \(count)")
         }
     }
+
+    /// Counting characters a byte at a time where it can gives what counting them one by one gives, for text
+    /// mixing ASCII with bytes that join characters: combining marks, joiners, flags, prepended and Hangul letters.
+    @Test func theIndexAfterSomeCharactersInMixedText() {
+        let pieces = ["a", " ", "\r", "\n", "\u{301}", "\u{200D}", "😀", "🇬", "🇧", "\u{600}", "1", "é", "\u{1100}",
+                      "\u{1161}", "’", "\t", "e\u{301}"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<next(16)).map { _ in pieces[next(pieces.count)] }.joined()
+            for count in 0...text.count + 1 {
+                let expected = text.index(text.startIndex, offsetBy: count, limitedBy: text.endIndex).flatMap { $0 < text.endIndex ? $0 : nil }
+                #expect(text.index(afterCharacters: count) == expected, "\(text.debugDescription) after \(count)")
+            }
+        }
+    }
 }
 
 @Suite struct MarkupEscapingUnitTests {
@@ -492,6 +511,28 @@ import Testing
                 text.withUnsafeBufferPointer { output.appendEscapingMarkup($0) }
                 let expected = text.flatMap { references[$0].map { Array($0.utf8) } ?? [$0] }
                 #expect(output == expected, "\(text)")
+            }
+        }
+    }
+
+    /// Long text is looked at eight bytes at a time: a byte that needs a
+    /// reference is found at every place in those eight, and in the bytes
+    /// left over at the end, among bytes of every value.
+    @Test func escapingLongTextFindsEveryReferenceWhereverItStands() {
+        let references: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]
+        let fillers: [UInt8] = [0x61, 0x00, 0x21, 0x23, 0x3D, 0x7F, 0xA2, 0xFF]
+        for special in references.keys.sorted() {
+            for filler in fillers {
+                for length in [8, 9, 15, 16, 23, 40] {
+                    for place in 0..<length {
+                        var text = [UInt8](repeating: filler, count: length)
+                        text[place] = special
+                        var output: [UInt8] = []
+                        text.withUnsafeBufferPointer { output.appendEscapingMarkup($0) }
+                        let expected = text.flatMap { references[$0].map { Array($0.utf8) } ?? [$0] }
+                        #expect(output == expected, "\(special) at \(place) of \(length) among \(filler)")
+                    }
+                }
             }
         }
     }
