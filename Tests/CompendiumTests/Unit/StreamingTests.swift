@@ -20,6 +20,24 @@ import Testing
         #expect(Fingerprint(text + [0]) != Fingerprint(text))
         #expect(Fingerprint([]) != Fingerprint([0]))
     }
+
+    /// Past thirty-two bytes, words are read in lanes: a change anywhere, or
+    /// words swapped between lanes or between blocks, still gives another fingerprint.
+    @Test func longTextsChangeWhereverTheyChange() {
+        let text = Array(String(repeating: "Peer support, shared practice. ", count: 5).utf8.prefix(131))
+        for index in text.indices {
+            var changed = text
+            changed[index] ^= 0x80
+            #expect(Fingerprint(changed) != Fingerprint(text), "byte \(index)")
+        }
+        var words = Array("aaaaaaaabbbbbbbbccccccccddddddddeeeeeeeeffffffffgggggggghhhhhhhh".utf8)
+        let original = Fingerprint(words)
+        words.swapAt(0, 8)
+        #expect(Fingerprint(words) != original, "a byte moved between two lanes")
+        words.swapAt(0, 8)
+        words.swapAt(1, 33)
+        #expect(Fingerprint(words) != original, "a byte moved between two blocks")
+    }
 }
 
 @Suite struct BodyTextUnitTests {
