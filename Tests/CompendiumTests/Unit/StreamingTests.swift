@@ -22,7 +22,7 @@ import Testing
     }
 
     /// Past thirty-two bytes, words are read in lanes: a change anywhere, or
-    /// words swapped between lanes or between blocks, still gives another fingerprint.
+    /// two bytes swapped between lanes or between blocks, still gives another fingerprint.
     @Test func longTextsChangeWhereverTheyChange() {
         let text = Array(String(repeating: "Peer support, shared practice. ", count: 5).utf8.prefix(131))
         for index in text.indices {
