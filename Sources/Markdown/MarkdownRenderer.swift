@@ -90,26 +90,24 @@ private extension MarkdownRenderer {
         survey(of: found, runs: splitRuns(found), source: source, firstLine: firstLine, anchor: anchor)
     }
 
-    /// Each wiki-link text run's text, and its pieces when it has wiki-links.
-    static func splitRuns(_ found: FoundNodes) -> [(text: String, pieces: [WikiLinkPiece]?)] {
+    /// Each wiki-link text run's bytes and wiki-links.
+    static func splitRuns(_ found: FoundNodes) -> [SplitRun] {
         found.wikiTextRuns.map { run in
-            let text = literal(of: run)
-            return (text, WikiLinkSyntax.split(text))
+            let bytes = literalBytes(of: run)
+            return SplitRun(bytes: bytes, links: WikiLinkSyntax.links(in: bytes))
         }
     }
 
     /// The survey, from the nodes found and the wiki-link text runs split.
-    static func survey(of found: FoundNodes, runs: [(text: String, pieces: [WikiLinkPiece]?)], source: String,
+    static func survey(of found: FoundNodes, runs: [SplitRun], source: String,
                        firstLine: Int, anchor: (String) -> String) -> BodySurvey {
         var positions = SourcePositions(source: source, lineOffset: firstLine - 1)
         var links: [LinkRequest] = []
         for node in found.links { links.append(positions.request(.link(destination: url(of: node)), at: place(of: node))) }
         for node in found.images { links.append(positions.request(.image(source: url(of: node)), at: place(of: node))) }
         for (run, split) in zip(found.wikiTextRuns, runs) {
-            guard let pieces = split.pieces else { continue }
-            let bytes = Array(split.text.utf8)
-            for case .link(let link, let range) in pieces {
-                links.append(positions.wikiRequest(link, raw: bytes[range], inRunAt: place(of: run), offset: range.lowerBound))
+            for (link, range) in split.links {
+                links.append(positions.wikiRequest(link, raw: split.bytes[range], inRunAt: place(of: run), offset: range.lowerBound))
             }
         }
         return BodySurvey(headings: headings(of: found.headings, anchor: anchor, lineOffset: firstLine - 1), links: links)
@@ -118,7 +116,7 @@ private extension MarkdownRenderer {
     /// Edits the tree so that each heading, link and wiki-link is a mark,
     /// and renders it with its plain text; `nil` when the body cannot be
     /// rendered ahead. The tree is left edited either way.
-    static func marked(_ root: OpaquePointer, found: FoundNodes, runs: [(text: String, pieces: [WikiLinkPiece]?)],
+    static func marked(_ root: OpaquePointer, found: FoundNodes, runs: [SplitRun],
                        headings: [Heading]) -> MarkedBody? {
         guard found.images.isEmpty, !found.holdsMarkStart else { return nil }
         var open: [CChar] = [], close: [CChar] = []
@@ -142,14 +140,14 @@ private extension MarkdownRenderer {
             index += 1
         }
         for (run, split) in zip(found.wikiTextRuns, runs) {
-            guard let pieces = split.pieces else { continue }
-            let bytes = Array(split.text.utf8)
-            for piece in pieces {
+            guard !split.links.isEmpty else { continue }
+            let bytes = split.bytes
+            for piece in WikiLinkSyntax.pieces(of: bytes, links: split.links) {
                 switch piece {
                 case .text(let string):
                     cmark_node_insert_before(run, makeText(string))
                 case .link(let link, let range):
-                    let fields = [String(index), String(decoding: bytes[range], as: UTF8.self),
+                    let fields = [String(index), String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
                                   link.label.map { "1" + $0 } ?? "0", link.target]
                     guard Mark.make(Mark.wikiLink, fields, into: &open),
                           let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, parseMemory) else { return nil }
@@ -276,6 +274,12 @@ private func threadArena() -> UnsafeMutablePointer<ParseArena> {
     arena.initialize(to: ParseArena())
     pthread_setspecific(arenaKey, arena)
     return arena
+}
+
+/// A text run that may hold wiki-links: its bytes, still in the tree, and the links found in them.
+private struct SplitRun {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let links: [(link: WikiLink, range: Range<Int>)]
 }
 
 /// Nodes of interest, gathered in one walk before any edit.
@@ -420,10 +424,10 @@ private struct LinkEditor {
     /// Splits text runs at `[[…]]` and inserts a link, or marked text, for each.
     mutating func expandWikiLinks(in runs: [OpaquePointer]) {
         for run in runs {
-            let text = literal(of: run)
-            guard let pieces = WikiLinkSyntax.split(text) else { continue }
-            let bytes = Array(text.utf8)
-            for piece in pieces {
+            let bytes = literalBytes(of: run)
+            let links = WikiLinkSyntax.links(in: bytes)
+            guard !links.isEmpty else { continue }
+            for piece in WikiLinkSyntax.pieces(of: bytes, links: links) {
                 switch piece {
                 case .text(let string):
                     cmark_node_insert_before(run, makeText(string))
@@ -431,7 +435,8 @@ private struct LinkEditor {
                     let index = next
                     switch nextAnswer() {
                     case .asWritten:
-                        cmark_node_insert_before(run, makeText(String(decoding: bytes[range], as: UTF8.self)))
+                        cmark_node_insert_before(run, makeText(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]),
+                                                                       as: UTF8.self)))
                     case .found(let title):
                         guard let node = cmark_node_new_with_mem(CMARK_NODE_LINK, parseMemory) else { continue }
                         cmark_node_append_child(node, makeText(link.label ?? title))
@@ -475,8 +480,10 @@ private func makeText(_ string: String) -> OpaquePointer? {
     return node
 }
 
-private func literal(of node: OpaquePointer) -> String {
-    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+/// The bytes of a node's literal, where cmark keeps them: valid until the tree is freed.
+private func literalBytes(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+    guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
 }
 
 /// Where a node starts: its 1-based line in the body and byte column.

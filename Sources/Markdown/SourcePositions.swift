@@ -32,7 +32,7 @@ struct SourcePositions {
     }
 
     /// A request for a wiki-link written as `raw`, found `offset` bytes into a text run that starts at `place`.
-    mutating func wikiRequest(_ link: WikiLink, raw: ArraySlice<UInt8>, inRunAt place: (line: Int, column: Int),
+    mutating func wikiRequest(_ link: WikiLink, raw: Slice<UnsafeBufferPointer<UInt8>>, inRunAt place: (line: Int, column: Int),
                               offset: Int) -> LinkRequest {
         let column = locate(raw, line: place.line, from: place.column, hint: offset)
         return LinkRequest(form: .wiki(link), line: lineOffset + place.line,
@@ -41,7 +41,7 @@ struct SourcePositions {
 
     /// The 1-based byte column of `raw` on body line `line`, searched from the
     /// text run's column; cmark's inline columns can drift after escapes.
-    private mutating func locate(_ raw: ArraySlice<UInt8>, line: Int, from column: Int, hint: Int) -> Int {
+    private mutating func locate(_ raw: Slice<UnsafeBufferPointer<UInt8>>, line: Int, from column: Int, hint: Int) -> Int {
         let lines = sourceLines()
         guard line >= 1, line <= lines.starts.count else { return column }
         let lineStart = lines.starts[line - 1]

@@ -31,29 +31,48 @@ public enum WikiLinkSyntax {
     /// Between the brackets there must be no other bracket and no line break,
     /// and the target before any `|` must not be blank. Anything else stays text.
     public static func split(_ text: String) -> [WikiLinkPiece]? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 5, containsOpening(bytes) else { return nil }
-        var pieces: [WikiLinkPiece] = []
-        var textStart = 0
+        var text = text
+        return text.withUTF8 { bytes in
+            let links = links(in: bytes)
+            return links.isEmpty ? nil : pieces(of: bytes, links: links)
+        }
+    }
+
+    /// The well-formed wiki-links of `bytes`, in order, each with the byte
+    /// range of its `[[…]]`, as `split` finds them; the text is what lies between.
+    static func links(in bytes: UnsafeBufferPointer<UInt8>) -> [(link: WikiLink, range: Range<Int>)] {
+        var links: [(link: WikiLink, range: Range<Int>)] = []
+        guard bytes.count >= 5 else { return links }
         var index = 0
         while index + 1 < bytes.count {
             guard bytes[index] == .openBracket, bytes[index + 1] == .openBracket,
                   let close = closingIndex(in: bytes, from: index + 2),
-                  let link = parse(bytes[(index + 2)..<close])
+                  let link = parse(UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]))
             else {
                 index += 1
                 continue
             }
-            if textStart < index {
-                pieces.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self)))
-            }
-            pieces.append(.link(link, range: index..<(close + 2)))
+            links.append((link, index..<(close + 2)))
             index = close + 2
-            textStart = index
         }
-        guard !pieces.isEmpty else { return nil }
+        return links
+    }
+
+    /// `bytes` as pieces: the text between `links`, which are `links(in: bytes)`, and the links.
+    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, links: [(link: WikiLink, range: Range<Int>)]) -> [WikiLinkPiece] {
+        var pieces: [WikiLinkPiece] = []
+        pieces.reserveCapacity(2 * links.count + 1)
+        var textStart = 0
+        for (link, range) in links {
+            if textStart < range.lowerBound {
+                pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<range.lowerBound]),
+                                           as: UTF8.self)))
+            }
+            pieces.append(.link(link, range: range))
+            textStart = range.upperBound
+        }
         if textStart < bytes.count {
-            pieces.append(.text(String(decoding: bytes[textStart...], as: UTF8.self)))
+            pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart...]), as: UTF8.self)))
         }
         return pieces
     }
@@ -65,7 +84,12 @@ public enum WikiLinkSyntax {
     /// followed by an accent): both are ASCII, so splitting the bytes splits
     /// the scalars.
     public static func parse<Bytes: Collection<UInt8>>(_ inner: Bytes) -> WikiLink? {
-        let bytes = Array(inner)
+        if let parsed = inner.withContiguousStorageIfAvailable({ parse($0) }) { return parsed }
+        return Array(inner).withUnsafeBufferPointer { parse($0) }
+    }
+
+    /// Parses the inside of `[[…]]`, as `parse(_:)` does.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> WikiLink? {
         let bar = bytes.firstIndex(of: UInt8(ascii: "|"))
         let reference = bytes[..<(bar ?? bytes.endIndex)]
         let hash = reference.firstIndex(of: UInt8(ascii: "#"))
@@ -80,29 +104,22 @@ public enum WikiLinkSyntax {
 }
 
 private extension WikiLinkSyntax {
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
     /// `bytes` without leading and trailing spaces and tabs.
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    static func trimmed(_ bytes: Bytes) -> Bytes {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
         else { return bytes[bytes.startIndex..<bytes.startIndex] }
         return bytes[first...last]
     }
 
-    static func nonEmptyText(_ bytes: ArraySlice<UInt8>) -> String? {
-        bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func containsOpening(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == .openBracket && bytes[index + 1] == .openBracket { return true }
-            index += 1
-        }
-        return false
+    static func nonEmptyText(_ bytes: Bytes) -> String? {
+        bytes.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
     }
 
     /// The index of the `]]` that closes a link whose inside starts at `start`.
-    static func closingIndex(in bytes: [UInt8], from start: Int) -> Int? {
+    static func closingIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
             switch bytes[index] {
