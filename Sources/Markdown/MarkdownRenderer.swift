@@ -147,7 +147,7 @@ private extension MarkdownRenderer {
                 case .text(let string):
                     cmark_node_insert_before(run, makeText(string))
                 case .link(let link, let range):
-                    let fields = [String(index), String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
+                    let fields = [String(index), String(decoding: bytes[range], as: UTF8.self),
                                   link.label.map { "1" + $0 } ?? "0", link.target]
                     guard Mark.make(Mark.wikiLink, fields, into: &open),
                           let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, parseMemory) else { return nil }
@@ -435,8 +435,7 @@ private struct LinkEditor {
                     let index = next
                     switch nextAnswer() {
                     case .asWritten:
-                        cmark_node_insert_before(run, makeText(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]),
-                                                                       as: UTF8.self)))
+                        cmark_node_insert_before(run, makeText(String(decoding: bytes[range], as: UTF8.self)))
                     case .found(let title):
                         guard let node = cmark_node_new_with_mem(CMARK_NODE_LINK, parseMemory) else { continue }
                         cmark_node_append_child(node, makeText(link.label ?? title))
@@ -480,7 +479,8 @@ private func makeText(_ string: String) -> OpaquePointer? {
     return node
 }
 
-/// The bytes of a node's literal, where cmark keeps them: valid until the tree is freed.
+/// The bytes of a node's literal, where cmark keeps them: valid until the
+/// node's literal is set again or the node is freed.
 private func literalBytes(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
     guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
     return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))

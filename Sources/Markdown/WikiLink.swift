@@ -65,14 +65,13 @@ public enum WikiLinkSyntax {
         var textStart = 0
         for (link, range) in links {
             if textStart < range.lowerBound {
-                pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<range.lowerBound]),
-                                           as: UTF8.self)))
+                pieces.append(.text(String(decoding: bytes[textStart..<range.lowerBound], as: UTF8.self)))
             }
             pieces.append(.link(link, range: range))
             textStart = range.upperBound
         }
         if textStart < bytes.count {
-            pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart...]), as: UTF8.self)))
+            pieces.append(.text(String(decoding: bytes[textStart...], as: UTF8.self)))
         }
         return pieces
     }
@@ -104,18 +103,19 @@ public enum WikiLinkSyntax {
 }
 
 private extension WikiLinkSyntax {
-    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+    /// Part of the bytes a link is parsed from.
+    typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
 
     /// `bytes` without leading and trailing spaces and tabs.
-    static func trimmed(_ bytes: Bytes) -> Bytes {
+    static func trimmed(_ bytes: ByteSlice) -> ByteSlice {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
         else { return bytes[bytes.startIndex..<bytes.startIndex] }
         return bytes[first...last]
     }
 
-    static func nonEmptyText(_ bytes: Bytes) -> String? {
-        bytes.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+    static func nonEmptyText(_ bytes: ByteSlice) -> String? {
+        bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
     /// The index of the `]]` that closes a link whose inside starts at `start`.
