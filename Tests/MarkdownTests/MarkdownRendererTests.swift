@@ -26,6 +26,18 @@ import Markdown
         #expect(result.html.contains("<h2 id=\"role-clarity-1\">\nRole <em>clarity</em>\n</h2>"))
     }
 
+    /// A heading whose anchor an earlier one's numbering took is numbered on,
+    /// in a body of a few headings and in one of many alike.
+    @Test(arguments: [3, 40])
+    func numberedAnchorsNeverRepeat(_ count: Int) {
+        let titles = ["Notes", "Notes", "Notes 1"] + Array(repeating: "Notes", count: count - 3)
+        let survey = MarkdownRenderer.survey(titles.map { "## \($0)\n\n" }.joined(), anchor: slug)
+        let anchors = survey.headings.map(\.anchor)
+        #expect(Array(anchors.prefix(3)) == ["notes", "notes-1", "notes-1-1"])
+        #expect(Array(anchors.dropFirst(3)) == (0..<(count - 3)).map { "notes-\($0 + 2)" })
+        #expect(Set(anchors).count == count)
+    }
+
     @Test func wikiLinksBecomeLinksWithPositions() {
         let result = render("Intro line\n\nSee [[a]] and [[b#Part|label]].\n", firstLine: 4) { request in
             guard case .wiki(let link) = request.form else { return (.asWritten, nil) }
