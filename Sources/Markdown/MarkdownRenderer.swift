@@ -26,7 +26,7 @@ public enum MarkdownRenderer {
     public static func survey(_ source: String, firstLine: Int = 1, anchor: (String) -> String) -> BodySurvey {
         withTree(of: source) { root in
             guard let root else { return BodySurvey(headings: [], links: []) }
-            return survey(of: collectNodes(in: root, lookingForMarks: false), source: source, firstLine: firstLine, anchor: anchor)
+            return survey(of: collectNodes(in: root), source: source, firstLine: firstLine, anchor: anchor)
         }
     }
 
@@ -39,7 +39,7 @@ public enum MarkdownRenderer {
         -> (survey: BodySurvey, marked: MarkedBody?) {
         withTree(of: source) { root in
             guard let root else { return (BodySurvey(headings: [], links: []), nil) }
-            let found = collectNodes(in: root, lookingForMarks: true)
+            let found = collectNodes(in: root)
             let runs = splitRuns(found)
             let survey = survey(of: found, runs: runs, source: source, firstLine: firstLine, anchor: anchor)
             return (survey, marked(root, found: found, runs: runs, headings: survey.headings))
@@ -56,7 +56,7 @@ public enum MarkdownRenderer {
                               answers: [LinkAnswer], placements: [BodyPlacement]) -> RenderedBody {
         withTree(of: source) { root in
             guard let root else { return RenderedBody(pages: placements.map { _ in [] }, plainText: "") }
-            let found = collectNodes(in: root, lookingForMarks: false)
+            let found = collectNodes(in: root)
             let headingList = headings(of: found.headings, anchor: anchor, lineOffset: firstLine - 1)
             let blocks = zip(found.headings, headingList).compactMap { node, heading in
                 headingBlock(replacing: node).map { (block: $0, heading: heading) }
@@ -198,23 +198,19 @@ private extension MarkdownRenderer {
 
     /// Each heading's level, text, unique anchor and line.
     static func headings(of nodes: [OpaquePointer], anchor: (String) -> String, lineOffset: Int) -> [Heading] {
-        // A body's few headings are compared one by one; a set is made only for many.
-        var used: Set<String>? = nodes.count > 16 ? Set(minimumCapacity: nodes.count) : nil
+        var used = Set<String>()
         var headings: [Heading] = []
         headings.reserveCapacity(nodes.count)
-        func isUsed(_ id: String) -> Bool {
-            used?.contains(id) ?? headings.contains { $0.anchor == id }
-        }
         for node in nodes {
             let text = inlineText(of: node)
             let base = anchor(text)
             var id = base
             var counter = 1
-            while isUsed(id) {
+            while used.contains(id) {
                 id = "\(base)-\(counter)"
                 counter += 1
             }
-            used?.insert(id)
+            used.insert(id)
             headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: id,
                                     line: lineOffset + Int(cmark_node_get_start_line(node))))
         }
@@ -296,9 +292,7 @@ private struct FoundNodes {
     var holdsMarkStart = false
 }
 
-/// The nodes of the tree at `root` that a survey or a render edits; whether
-/// any text holds the byte marks start with is noted only when `lookingForMarks`.
-private func collectNodes(in root: OpaquePointer, lookingForMarks: Bool) -> FoundNodes {
+private func collectNodes(in root: OpaquePointer) -> FoundNodes {
     var found = FoundNodes()
     var linkDepth = 0
     guard let iterator = cmark_iter_new(root) else { return found }
@@ -320,9 +314,8 @@ private func collectNodes(in root: OpaquePointer, lookingForMarks: Bool) -> Foun
         case CMARK_NODE_TEXT:
             guard let text = cmark_node_get_literal(node) else { break }
             if linkDepth == 0, containsWikiOpening(text) { found.wikiTextRuns.append(node) }
-            if lookingForMarks, strchr(text, Int32(Mark.start)) != nil { found.holdsMarkStart = true }
+            if strchr(text, Int32(Mark.start)) != nil { found.holdsMarkStart = true }
         case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
-            guard lookingForMarks else { break }
             if let literal = cmark_node_get_literal(node), strchr(literal, Int32(Mark.start)) != nil { found.holdsMarkStart = true }
             if let info = cmark_node_get_fence_info(node), strchr(info, Int32(Mark.start)) != nil { found.holdsMarkStart = true }
         default:
