@@ -622,20 +622,23 @@ import Testing
                     return target?.hasPrefix(folderPath) == true
                 }.count
             }
+            /// Waits up to five seconds for the reader's thread to bring `condition` about.
+            func waitUntil(_ condition: () -> Bool) {
+                let deadline = Date().addingTimeInterval(5)
+                while !condition() && Date() < deadline { usleep(10_000) }
+            }
             #expect(openDescriptors() == 0)
             do {
                 let reader = ReadAhead((0..<40).map { SourceFile(relativePath: "f\($0).md", displayPath: "f\($0).md", path: folder.at("f\($0).md")) },
                                        window: 6)
                 for index in 0..<10 { #expect(try reader.read(index) == Array("file \(index)\n".utf8)) }
                 // The thread opens files past the tenth, up to the window.
-                let opening = Date().addingTimeInterval(5)
-                while openDescriptors() == 0 && Date() < opening { usleep(10_000) }
+                waitUntil { openDescriptors() > 0 }
                 #expect((1...6).contains(openDescriptors()))
                 reader.stop()
             }
             // The thread lets the reader go once it sees the stop.
-            let deadline = Date().addingTimeInterval(5)
-            while openDescriptors() > 0 && Date() < deadline { usleep(10_000) }
+            waitUntil { openDescriptors() == 0 }
             #expect(openDescriptors() == 0)
         }
     }
