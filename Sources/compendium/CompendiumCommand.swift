@@ -1,9 +1,5 @@
 import ArgumentParser
 import Compendium
-#if canImport(CMimalloc)
-// Linked for its malloc, which replaces the C library's (see Sources/CMimalloc/shim.h).
-import CMimalloc
-#endif
 
 /// `compendium`: builds a cross-linked website from a folder of Markdown.
 @main
@@ -13,6 +9,12 @@ struct CompendiumCommand: AsyncParsableCommand {
         abstract: "Build a cross-linked compendium of learning from a folder of Markdown.",
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
     )
+
+    /// Runs the command the arguments name, with the heap set up first.
+    static func main() async {
+        HeapPages.preferLarge()
+        await main(nil)
+    }
 }
 
 /// Where the project's parts are, shared by the commands that read a project.
