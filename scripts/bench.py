@@ -11,7 +11,7 @@ set aside by renaming them, and deleted only after the last measurement:
 on a file system that remembers recently freed inodes (ext4 without a
 journal), a mass deletion just before a run makes every tool's writes
 several times slower, which would measure the deletion, not the tool
-(start it a few minutes after any other mass deletion on the same disk).
+(start it at least six minutes after any other mass deletion on the same disk).
 Before each run the file system is synced, so that the kernel writes the
 bytes of earlier runs to disk before the timing starts rather than during
 the next tool's run, and every file of the corpus is read once, so that
@@ -84,7 +84,7 @@ class SetAside:
         if os.path.exists(self.folder):
             # Left by a run that was stopped: delete it, then let the file system forget the freed inodes.
             self.delete()
-            time.sleep(60)
+            time.sleep(6 * 60 + 10)
         os.makedirs(self.folder)
 
     def move(self, path):
@@ -95,7 +95,9 @@ class SetAside:
 
     def delete(self):
         """Deletes what was set aside, and syncs: ext4 treats an inode as recently freed (and skips it when
-        making files) for a minute after its deletion, or for six while its inode table is unwritten."""
+        making files) for a minute after its deletion, and for six while the block of the inode table that holds
+        it is unwritten, which making new files beside it makes it again: so a run that makes many files
+        within six minutes of a mass deletion scans past freed inodes for each one."""
         shutil.rmtree(self.folder, ignore_errors=True)
         os.sync()
 
