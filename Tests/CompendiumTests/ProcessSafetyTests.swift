@@ -4,7 +4,7 @@ import Testing
 /// What happens when a build is killed, or one document stalls it.
 @Suite(.serialized) struct ProcessSafetyTests {
     /// A project with `count` meetings, large enough that writing takes a while.
-    static func bigProject(count: Int) throws -> String {
+    private static func bigProject(count: Int) throws -> String {
         let folder = try CommandLineTests.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/content/meetings", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/content/themes", withIntermediateDirectories: true)

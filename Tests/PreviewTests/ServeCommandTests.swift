@@ -11,9 +11,11 @@ import Glibc
     static let executable = URL(fileURLWithPath: CommandLine.arguments[0])
         .deletingLastPathComponent().appendingPathComponent("compendium")
 
-    /// Starts `serve` on a free port over a copy of the basic fixture, sends `signal` once a page was served.
-    private func serveThenStop(with signal: Int32, options: [String] = []) async throws
-        -> (status: Int32, output: String, page: RawHTTP.Reply) {
+    /// Starts `serve` on a free port over a copy of the basic fixture, with
+    /// `environment` added to the tests' own, and sends `signal` once a page
+    /// was served. Also returns the kernel's map of the process's memory as it served.
+    private func serveThenStop(with signal: Int32, options: [String] = [], environment: [String: String] = [:])
+        async throws -> (status: Int32, output: String, page: RawHTTP.Reply, memoryMap: String) {
         let scratch = try Scratch()
         defer { scratch.remove() }
         try scratch.copyBasicProject()
@@ -21,6 +23,7 @@ import Glibc
         process.executableURL = Self.executable
         process.arguments = ["serve", "--port", "0", "--theme", Repository.defaultTemplates] + options
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -40,10 +43,34 @@ import Glibc
         }
         let servedPort = try #require(port, "no address in: \(firstLines)")
         let page = try await offThePool { try RawHTTP.request("/", port: servedPort) }
+        let memoryMap = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/smaps", encoding: .utf8)) ?? ""
         kill(process.processIdentifier, signal)
         let rest = try await offThePool { reader.readDataToEndOfFile() }
         process.waitUntilExit()
-        return (process.terminationStatus, firstLines + String(decoding: rest, as: UTF8.self), page)
+        return (process.terminationStatus, firstLines + String(decoding: rest, as: UTF8.self), page, memoryMap)
+    }
+
+    /// Whether this kernel can give a process large pages and shows its memory map under /proc.
+    static var kernelHasLargePages: Bool {
+        FileManager.default.fileExists(atPath: "/sys/kernel/mm/transparent_hugepage/enabled")
+            && FileManager.default.fileExists(atPath: "/proc/self/smaps")
+    }
+
+    /// Counts the regions of `memoryMap` the process advised the kernel to back
+    /// with large pages (`hg` among their flags), whether or not it could.
+    private func regionsAdvisedLarge(_ memoryMap: String) -> Int {
+        memoryMap.split(separator: "\n").filter { line in
+            line.hasPrefix("VmFlags:") && line.split(separator: " ").contains("hg")
+        }.count
+    }
+
+    @Test(.enabled(if: kernelHasLargePages))
+    func asksForLargeHeapPagesUnlessToldNotTo() async throws {
+        let asked = try await serveThenStop(with: SIGTERM)
+        let toldNot = try await serveThenStop(with: SIGTERM, environment: ["MIMALLOC_LARGE_OS_PAGES": "0"])
+        #expect(asked.page.status == 200 && toldNot.page.status == 200)
+        #expect(regionsAdvisedLarge(asked.memoryMap) > 0)
+        #expect(regionsAdvisedLarge(toldNot.memoryMap) == 0)
     }
 
     @Test func printsTheAddressServesAndStopsOnControlC() async throws {
