@@ -16,12 +16,14 @@ enum HeapPages {
     /// addresses (its TLB). With large pages a 100,000-document build takes
     /// a fortieth of the page faults.
     ///
-    /// mimalloc otherwise leaves each thread's first segment of memory out,
-    /// so it is told to commit every segment at once: a segment is reserved
-    /// address space, and the kernel still backs only the parts touched.
+    /// mimalloc commits each thread's first segment of memory late, and a
+    /// segment committed late never takes large pages. So whenever large
+    /// pages are on, here or by `MIMALLOC_LARGE_OS_PAGES=1`, every segment
+    /// is committed at once: a segment is reserved address space, and the
+    /// kernel still backs only the parts touched.
     static func preferLarge() {
-        guard getenv("MIMALLOC_LARGE_OS_PAGES") == nil else { return }
-        mi_option_enable(mi_option_large_os_pages)
+        if getenv("MIMALLOC_LARGE_OS_PAGES") == nil { mi_option_enable(mi_option_large_os_pages) }
+        guard mi_option_is_enabled(mi_option_large_os_pages) else { return }
         mi_option_set(mi_option_eager_commit_delay, 0)
     }
 }

@@ -67,9 +67,11 @@ import Glibc
     @Test(.enabled(if: kernelHasLargePages))
     func asksForLargeHeapPagesUnlessToldNotTo() async throws {
         let asked = try await serveThenStop(with: SIGTERM)
+        let toldTo = try await serveThenStop(with: SIGTERM, environment: ["MIMALLOC_LARGE_OS_PAGES": "1"])
         let toldNot = try await serveThenStop(with: SIGTERM, environment: ["MIMALLOC_LARGE_OS_PAGES": "0"])
-        #expect(asked.page.status == 200 && toldNot.page.status == 200)
+        #expect(asked.page.status == 200 && toldTo.page.status == 200 && toldNot.page.status == 200)
         #expect(regionsAdvisedLarge(asked.memoryMap) > 0)
+        #expect(regionsAdvisedLarge(toldTo.memoryMap) > 0)
         #expect(regionsAdvisedLarge(toldNot.memoryMap) == 0)
     }
 
