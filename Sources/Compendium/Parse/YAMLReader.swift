@@ -41,15 +41,31 @@ enum YAMLReader {
 
     /// Parses `yaml`, whose first line is line `firstLine` of its file.
     /// Returns `nil` for empty front matter.
+    ///
+    /// Text in the shape front matter nearly always has is read without
+    /// libyaml (see `SimpleYAMLReader`), to the same result.
     static func parse(_ yaml: String, firstLine: Int) -> Result<YAMLNode?, Failure> {
         var text = yaml
         return text.withUTF8 { bytes in
-            let reader = EventReader(bytes, text: yaml, lineOffset: firstLine - 1)
-            do throws(YAMLReader.Failure) {
-                return .success(try reader.readSingleValue())
-            } catch {
-                return .failure(error)
-            }
+            if let simple = SimpleYAMLReader.read(bytes, lineOffset: firstLine - 1) { return .success(simple) }
+            return parseWithLibyaml(bytes, text: yaml, firstLine: firstLine)
+        }
+    }
+
+    /// Parses `yaml` as `parse` does, always with libyaml.
+    static func parseWithLibyaml(_ yaml: String, firstLine: Int) -> Result<YAMLNode?, Failure> {
+        var text = yaml
+        return text.withUTF8 { parseWithLibyaml($0, text: yaml, firstLine: firstLine) }
+    }
+
+    /// Parses `bytes`, the UTF-8 of `text`, with libyaml.
+    private static func parseWithLibyaml(_ bytes: UnsafeBufferPointer<UInt8>, text: String, firstLine: Int)
+        -> Result<YAMLNode?, Failure> {
+        let reader = EventReader(bytes, text: text, lineOffset: firstLine - 1)
+        do throws(YAMLReader.Failure) {
+            return .success(try reader.readSingleValue())
+        } catch {
+            return .failure(error)
         }
     }
 }
