@@ -1,8 +1,8 @@
 import Markdown
 
-/// Reads each document's Markdown again from its file for its headings and
-/// links, which the index resolves at once, so no text is held for long;
-/// for a build, it renders each body ahead from the same parse.
+/// Reads each document's Markdown (again from its file, unless the check
+/// kept it) for its headings and links, which the index resolves at once, so
+/// no text is held for long; for a build, it renders each body ahead from the same parse.
 struct BodySurveyor: Sendable {
     /// Told which document's Markdown is being read, for a watchdog.
     let watch: RenderWatch?
@@ -16,7 +16,7 @@ struct BodySurveyor: Sendable {
     func survey(_ document: CheckedDocument, position: Int? = nil) -> Result<BodySurvey, Diagnostic> {
         if let known = document.survey { return .success(known) }
         let text = document.text
-        switch times.measure(.load, { text.read() }) {
+        switch document.body.map({ .success($0) }) ?? times.measure(.load, { text.read() }) {
         case .failure(let failure):
             return .failure(text.diagnostic(for: failure))
         case .success(let body):

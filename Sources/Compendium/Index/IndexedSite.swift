@@ -78,6 +78,8 @@ struct CheckedDocument: Sendable {
     let text: BodyText
     /// Its body's headings and links, when an earlier check of the same bytes found them.
     let survey: BodySurvey?
+    /// Its body, when it was kept from the check so that it need not be read again.
+    var body: String? = nil
 }
 
 extension IndexedSite {

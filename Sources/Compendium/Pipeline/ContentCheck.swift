@@ -34,8 +34,11 @@ struct ContentCheck: Sendable {
             : content.documents.parallelMap { memo.work(for: $0, settings: settings) }
         // The files to check are asked of the disk ahead of the workers that read them.
         let readAhead = ReadAhead(content.documents.indices.map { kept[$0] == nil ? content.documents[$0] : nil })
-        let files = Array(content.documents.indices).parallelMap { index in
-            kept[index]?.checked ?? fileCheck.check(content.documents[index], times: times, reading: { try readAhead.read(index) })
+        // Bodies are kept for the index up to a bound, so that most sites' files are read only once.
+        let budget = TextBudget(bytes: Self.keptTextBytes)
+        var files = Array(content.documents.indices).parallelMap { index in
+            kept[index]?.checked ?? fileCheck.check(content.documents[index], times: times, reading: { try readAhead.read(index) },
+                                                    keepingWithin: budget)
         }
         readAhead.stop()
         var documents: [CheckedDocument] = []
@@ -44,12 +47,14 @@ struct ContentCheck: Sendable {
         documents.reserveCapacity(files.count)
         // By index, so that only the document and its text are copied out of each file's record.
         for index in files.indices {
+            let body = files[index].body
+            files[index].body = nil
             guard let document = files[index].document, let text = files[index].text else { continue }
             if document.draft && !options.includeDrafts {
                 drafts.insert("\(document.kind.folder)/\(document.slug)")
                 continue
             }
-            documents.append(CheckedDocument(document: document, text: text, survey: kept[index]?.survey))
+            documents.append(CheckedDocument(document: document, text: text, survey: kept[index]?.survey, body: body))
             origins.append(index)
         }
         let indexed = Indexer.index(documents, drafts: drafts, attachments: content.attachments, configuration: configuration,
@@ -72,6 +77,9 @@ struct ContentCheck: Sendable {
         return result(files: files, index: indexed, memo: nextMemo, parts: parts, times: times,
                       countProblem: countProblem(content.documents))
     }
+
+    /// How many bytes of bodies a check keeps from reading its files to surveying them.
+    static let keptTextBytes = 64 << 20
 
     /// Too many documents, reported at the first one past the limit.
     func countProblem(_ documents: [SourceFile]) -> Diagnostic? {

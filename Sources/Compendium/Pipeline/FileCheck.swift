@@ -1,5 +1,8 @@
-/// What checking one document file found. Its text is not kept: the index
-/// reads its Markdown again from the file, and so does its page.
+import Synchronization
+
+/// What checking one document file found. Its text is kept only within a
+/// budget: otherwise the index reads its Markdown again from the file, and
+/// so does its page.
 struct CheckedFile: Sendable {
     /// The document, when the file could be read, parsed and modelled.
     let document: Document?
@@ -11,6 +14,8 @@ struct CheckedFile: Sendable {
     let modelProblems: [Diagnostic]
     /// The privacy lint's findings, when it ran and the file is text.
     let privacy: PrivacyFindings?
+    /// The document's body, when the check's text budget had room for it.
+    var body: String? = nil
 }
 
 /// A document's privacy findings.
@@ -29,8 +34,10 @@ struct FileCheck: Sendable {
     let lint: PrivacyLint?
 
     /// Checks `source`, counting the time of each step in `times`; its bytes
-    /// come from `reading` when given, else from `source.read()`.
-    func check(_ source: SourceFile, times: StageTimes, reading: (() throws -> [UInt8])? = nil) -> CheckedFile {
+    /// come from `reading` when given, else from `source.read()`. A
+    /// document's body is kept when `budget` has room for it.
+    func check(_ source: SourceFile, times: StageTimes, reading: (() throws -> [UInt8])? = nil,
+               keepingWithin budget: TextBudget? = nil) -> CheckedFile {
         let bytes: [UInt8]
         do {
             bytes = try times.measure(.load) { try reading?() ?? source.read() }
@@ -57,7 +64,29 @@ struct FileCheck: Sendable {
         let text = parsed.flatMap { parsed in
             document.map { _ in BodyText(source: source, fingerprint: Fingerprint(bytes), offset: parsed.bodyOffset) }
         }
+        let body = parsed.flatMap { parsed in
+            document != nil && budget?.take(parsed.body.utf8.count) == true ? parsed.body : nil
+        }
         return CheckedFile(document: document, text: text, parseProblems: parseProblems, modelProblems: modelProblems,
-                           privacy: privacy)
+                           privacy: privacy, body: body)
+    }
+}
+
+/// How many bytes of document bodies a check may keep in memory, shared by its workers.
+final class TextBudget: Sendable {
+    private let left: Atomic<Int>
+
+    /// A budget of `bytes`.
+    init(bytes: Int) { left = Atomic(bytes) }
+
+    /// Takes `count` bytes from the budget if it has that many left; returns whether it had.
+    func take(_ count: Int) -> Bool {
+        var current = left.load(ordering: .relaxed)
+        while current >= count {
+            let (exchanged, found) = left.compareExchange(expected: current, desired: current - count, ordering: .relaxed)
+            if exchanged { return true }
+            current = found
+        }
+        return false
     }
 }

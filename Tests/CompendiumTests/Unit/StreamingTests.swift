@@ -41,6 +41,39 @@ import Testing
 }
 
 @Suite struct BodyTextUnitTests {
+    @Test func aBudgetGivesOutNoMoreThanItHas() {
+        let budget = TextBudget(bytes: 100)
+        #expect(budget.take(60))
+        #expect(!budget.take(50))
+        #expect(budget.take(40))
+        #expect(!budget.take(1))
+        #expect(budget.take(0))
+    }
+
+    @Test func aBodyIsKeptWhileTheBudgetHasRoomAndReadAgainOnceItHasNot() throws {
+        try ScratchFolder.with { folder in
+            let body = "## Notes\n\nSee [the guide](guide.md) and [[about]].\n"
+            try folder.write("content/pages/team.md", "\u{FEFF}---\r\ntitle: Team\r\n---\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n"))
+            let source = SourceFile(relativePath: "pages/team.md", displayPath: "content/pages/team.md",
+                                    path: folder.at("content/pages/team.md"))
+            let check = FileCheck(limits: .standard, pillars: [], lint: nil)
+            let budget = TextBudget(bytes: body.utf8.count + 10)
+            let kept = check.check(source, times: StageTimes(), keepingWithin: budget)
+            let notKept = check.check(source, times: StageTimes(), keepingWithin: budget)
+            #expect(kept.body == body)
+            #expect(notKept.body == nil)
+            #expect(check.check(source, times: StageTimes()).body == nil)
+
+            // The survey is the same whether the body was kept or is read again.
+            let surveyor = BodySurveyor(watch: nil, times: StageTimes())
+            let document = try #require(kept.document), text = try #require(kept.text)
+            let fromKept = surveyor.survey(CheckedDocument(document: document, text: text, survey: nil, body: kept.body))
+            let readAgain = surveyor.survey(CheckedDocument(document: document, text: text, survey: nil))
+            #expect(try fromKept.get() == readAgain.get())
+            #expect(try fromKept.get().links.count == 2)
+        }
+    }
+
     @Test func theTextIsReadAgainFromItsFile() throws {
         try ScratchFolder.with { folder in
             try folder.write("content/pages/about.md", "\u{FEFF}---\r\ntitle: About\r\n---\r\nText of the page.\r\n")
