@@ -29,7 +29,7 @@ enum SimpleYAMLReader {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if !simpleASCII[Int(byte)] { return false }
+                guard (byte >= 0x20 && byte != 0x7F) || byte == 0x0A else { return false }
                 index += 1
                 continue
             }
@@ -46,12 +46,6 @@ enum SimpleYAMLReader {
             index += 1
         }
         return true
-    }
-
-    /// For each ASCII byte, whether it may appear in the text at all.
-    private static let simpleASCII: [Bool] = (0..<128).map { byte in
-        if byte == 0x0A { return true }
-        return byte >= 0x20 && byte != 0x7F
     }
 }
 
@@ -307,7 +301,13 @@ private struct LineReader {
 
     /// Whether a plain scalar may start with `byte`: not with a YAML indicator or a quote.
     private static func mayStartPlain(_ byte: UInt8) -> Bool {
-        !"-?:,[]{}#&*!|>'\"%@`".utf8.contains(byte)
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+             UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+             UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"): false
+        default: true
+        }
     }
 
     /// What ends a plain scalar in a flow list (all but `,` and `]` end it only to give up).
