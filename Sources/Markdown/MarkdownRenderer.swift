@@ -267,12 +267,14 @@ private func destroyArena(_ pointer: UnsafeMutableRawPointer?) {
     arena.deallocate()
 }
 
-/// The calling thread's arena, made on its first parse.
+/// The calling thread's arena, made on its first parse. It is found through
+/// a C thread-local variable; the key only gives it back when the thread ends.
 private func threadArena() -> UnsafeMutablePointer<ParseArena> {
-    if let arena = pthread_getspecific(arenaKey) { return arena.assumingMemoryBound(to: ParseArena.self) }
+    if let arena = compendium_thread_arena().pointee { return arena.assumingMemoryBound(to: ParseArena.self) }
     let arena = UnsafeMutablePointer<ParseArena>.allocate(capacity: 1)
     arena.initialize(to: ParseArena())
     pthread_setspecific(arenaKey, arena)
+    compendium_thread_arena().pointee = UnsafeMutableRawPointer(arena)
     return arena
 }
 
