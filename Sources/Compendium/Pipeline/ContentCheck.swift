@@ -34,8 +34,10 @@ struct ContentCheck: Sendable {
             : content.documents.parallelMap { memo.work(for: $0, settings: settings) }
         // The files to check are asked of the disk ahead of the workers that read them.
         let readAhead = ReadAhead(content.documents.indices.map { kept[$0] == nil ? content.documents[$0] : nil })
-        // Bodies are kept for the index up to a bound, so that most sites' files are read only once.
-        let budget = TextBudget(bytes: Self.keptTextBytes)
+        // A check that renders nothing keeps bodies for the index up to a bound, so that most sites' files are
+        // read once. A build does not: with the whole budget spent on a large site's first files, its time
+        // would grow faster than its number of documents.
+        let budget = marking == nil ? TextBudget(bytes: Self.keptTextBytes) : nil
         var files = Array(content.documents.indices).parallelMap { index in
             kept[index]?.checked ?? fileCheck.check(content.documents[index], times: times, reading: { try readAhead.read(index) },
                                                     keepingWithin: budget)

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// What checking one document file found. Its text is kept only within a
-/// budget: otherwise the index reads its Markdown again from the file, and
-/// so does its page.
+/// check's budget: otherwise the index reads its Markdown again from the
+/// file, and so does its page.
 struct CheckedFile: Sendable {
     /// The document, when the file could be read, parsed and modelled.
     let document: Document?
