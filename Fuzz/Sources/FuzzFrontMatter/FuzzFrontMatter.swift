@@ -1,9 +1,11 @@
-import Compendium
+@_spi(Fuzzing) import Compendium
 import FuzzSupport
 
 // One document's bytes through the parse and model stages: decoding (BOM,
 // UTF-16, invalid UTF-8, CRLF), front-matter splitting, YAML reading (Yams and
 // libyaml) and every kind's typed fields, then the diagnostics in every format.
+// The simple YAML reader must read the text and its front matter as libyaml
+// does wherever it does not give up.
 //
 // Input: the file's bytes, read as content/meetings/x.md. A first byte from
 // 0x00 to 0x08 is taken off and chooses another folder instead: each kind's,
@@ -20,6 +22,8 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         folder = folders[Int(first)]
         bytes.removeFirst()
     }
+    let text = String(decoding: bytes, as: UTF8.self)
+    Fuzz.require(SimpleYAMLCheck.agreesWithLibyaml(text), "the simple YAML reader and libyaml differ on \(Fuzz.quote(text))")
     let relativePath = folder + "/x.md"
     let source = SourceFile(relativePath: relativePath, displayPath: "content/" + relativePath, bytes: bytes)
     let (parsed, parseProblems) = DocumentParser.parse(source)
@@ -48,7 +52,6 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
                      "diagnostic at \(diagnostic.location): \(diagnostic.reason.message)")
     }
     // Every output format, with the source lines under the human one.
-    let text = String(decoding: bytes, as: UTF8.self)
     let report = DiagnosticReport(diagnostics: diagnostics.sorted())
     _ = HumanFormat(colour: true, source: { _ in text }).render(report)
     _ = GitHubFormat.render(report)

@@ -73,6 +73,8 @@ private struct LineReader {
 
     /// The deepest nesting read; deeper text is left to libyaml, which reports it.
     private static let depthLimit = 8
+    /// The longest key read: libyaml refuses a key longer than 1,024 characters, so long ones are left to it.
+    private static let keyLengthLimit = 128
 
     init(bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) {
         self.bytes = bytes
@@ -133,7 +135,7 @@ private struct LineReader {
         var index = keyStart
         guard index < line.end, Self.isKeyStart(bytes[index]) else { return nil }
         while index < line.end && Self.isKeyByte(bytes[index]) { index += 1 }
-        guard index < line.end, bytes[index] == UInt8(ascii: ":") else { return nil }
+        guard index < line.end, bytes[index] == UInt8(ascii: ":"), index - keyStart <= Self.keyLengthLimit else { return nil }
         let key = text(keyStart..<index)
         let keyLine = line.number + lineOffset, keyColumn = column(keyStart, on: line)
         index += 1
@@ -316,6 +318,21 @@ private struct LineReader {
         case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "}"),
              UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "\\"): true
         default: false
+        }
+    }
+}
+
+/// For the fuzz targets, which hold the simple reader to libyaml.
+@_spi(Fuzzing) public enum SimpleYAMLCheck {
+    /// Whether, for `text` read as a settings file and for its front matter
+    /// (when it has some), the simple reader either gives up or reads what libyaml reads.
+    public static func agreesWithLibyaml(_ text: String) -> Bool {
+        var texts = [(text, 1)]
+        if case .success(let split) = FrontMatterSplit.split(text) { texts.append((split.yaml, split.yamlFirstLine)) }
+        return texts.allSatisfy { yaml, firstLine in
+            var bytes = yaml
+            guard let simple = bytes.withUTF8({ SimpleYAMLReader.read($0, lineOffset: firstLine - 1) }) else { return true }
+            return YAMLReader.parseWithLibyaml(yaml, firstLine: firstLine) == .success(simple)
         }
     }
 }
