@@ -102,9 +102,12 @@ private struct LineReader {
 
     /// The 1-based column of the byte at `offset` on `line`, counted in characters as libyaml counts them.
     private func column(_ offset: Int, on line: Line) -> Int {
-        var column = 1
-        for index in line.start..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return column
+        1 + characters(in: line.start..<offset)
+    }
+
+    /// How many characters the bytes in `range` hold.
+    private func characters(in range: Range<Int>) -> Int {
+        range.reduce(0) { count, index in bytes[index] & 0xC0 != 0x80 ? count + 1 : count }
     }
 
     private func text(_ range: Range<Int>) -> String {
@@ -132,15 +135,10 @@ private struct LineReader {
     /// The `key: value` entry whose key starts at `keyStart` on `line`; it
     /// moves past the lines the value takes.
     private mutating func entry(on line: Line, keyAt keyStart: Int, depth: Int) -> YAMLEntry? {
-        var index = keyStart
-        guard index < line.end, Self.isKeyStart(bytes[index]) else { return nil }
-        while index < line.end && Self.isKeyByte(bytes[index]) { index += 1 }
-        guard index < line.end, bytes[index] == UInt8(ascii: ":"), index - keyStart <= Self.keyLengthLimit else { return nil }
-        let key = text(keyStart..<index)
+        guard let colon = keyColon(on: line, from: keyStart) else { return nil }
+        let key = text(keyStart..<colon)
         let keyLine = line.number + lineOffset, keyColumn = column(keyStart, on: line)
-        index += 1
-        guard index == line.end || bytes[index] == UInt8(ascii: " ") else { return nil }
-        index = skipSpaces(from: index, before: line.end)
+        let index = skipSpaces(from: colon + 1, before: line.end)
         if index == line.end {
             advance()
             guard let next = currentLine else { return nil }
@@ -175,7 +173,7 @@ private struct LineReader {
             let start = skipSpaces(from: line.start + indent + 1, before: line.end)
             guard start < line.end else { return nil }
             let item: YAMLNode?
-            if startsEntry(on: line, at: start) {
+            if keyColon(on: line, from: start) != nil {
                 item = mapping(at: start - line.start, depth: depth + 1, firstKeyAt: start)
             } else {
                 item = inlineValue(on: line, at: start, depth: depth + 1)
@@ -188,13 +186,15 @@ private struct LineReader {
         return YAMLNode(value: .sequence(items), line: node.line, column: node.column)
     }
 
-    /// Whether a key and its colon start at `start` on `line`.
-    private func startsEntry(on line: Line, at start: Int) -> Bool {
-        guard Self.isKeyStart(bytes[start]) else { return false }
+    /// Where the colon is when a key starts at `start` on `line`: a key no
+    /// longer than the limit, then `:` at the end of the line or before a space.
+    private func keyColon(on line: Line, from start: Int) -> Int? {
+        guard start < line.end, Self.isKeyStart(bytes[start]) else { return nil }
         var index = start
         while index < line.end && Self.isKeyByte(bytes[index]) { index += 1 }
-        return index < line.end && bytes[index] == UInt8(ascii: ":")
-            && (index + 1 == line.end || bytes[index + 1] == UInt8(ascii: " "))
+        guard index < line.end, bytes[index] == UInt8(ascii: ":"), index - start <= Self.keyLengthLimit,
+              index + 1 == line.end || bytes[index + 1] == UInt8(ascii: " ") else { return nil }
+        return index
     }
 
     /// A value that ends on its line: a quoted or plain scalar, or a flow list.
@@ -230,8 +230,11 @@ private struct LineReader {
         var items: [YAMLNode] = []
         var index = skipSpaces(from: start, before: line.end)
         if index < line.end && bytes[index] == UInt8(ascii: "]") { return (items, index + 1) }
+        // Each item's column is counted on from the one before, so a long list takes one pass over its line.
+        var counted = (offset: line.start, column: 1)
         while index < line.end {
             let itemStart = index
+            counted = (itemStart, counted.column + characters(in: counted.offset..<itemStart))
             let value: YAMLNode.Value
             if bytes[index] == UInt8(ascii: "\"") {
                 guard let (quotedValue, end) = quoted(from: index, before: line.end) else { return nil }
@@ -250,7 +253,7 @@ private struct LineReader {
                 while bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
                 value = .scalar(text(itemStart..<end), plain: true)
             }
-            items.append(YAMLNode(value: value, line: line.number + lineOffset, column: column(itemStart, on: line)))
+            items.append(YAMLNode(value: value, line: line.number + lineOffset, column: counted.column))
             index = skipSpaces(from: index, before: line.end)
             guard index < line.end else { return nil }
             if bytes[index] == UInt8(ascii: "]") { return (items, index + 1) }
